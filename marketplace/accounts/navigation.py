@@ -1,0 +1,24 @@
+from django.utils.translation import gettext_lazy as _
+
+from marketplace.accounts.models import CompanyKind
+from marketplace.core.navigation import ANONYMOUS, AUTHENTICATED, OPERATOR, NavItem, register
+
+register(
+    NavItem(_("Register your company"), "accounts:signup", frozenset({ANONYMOUS}), order=90, menu="account"),
+    NavItem(_("My company"), "accounts:company", frozenset({AUTHENTICATED}), order=10, menu="account"),
+    NavItem(
+        _("Trade-service firms"),
+        "accounts:authorisations",
+        frozenset({CompanyKind.SUPPLIER.value}),
+        order=20,
+        menu="account",
+    ),
+    NavItem(
+        _("Suppliers we act for"),
+        "accounts:authorisations",
+        frozenset({CompanyKind.SERVICE_FIRM.value}),
+        order=20,
+        menu="account",
+    ),
+    NavItem(_("Company verification"), "accounts:operator-companies", frozenset({OPERATOR}), order=80),
+)

@@ -1,0 +1,81 @@
+"""Reads about companies, scoped to who is asking."""
+
+from django.db.models import Q, QuerySet
+
+from marketplace.accounts.models import (
+    Company,
+    CompanyKind,
+    Membership,
+    SupplierAuthorisation,
+    VerificationStatus,
+)
+
+
+def company_of(*, user) -> Company | None:
+    return user.company if user.is_authenticated else None
+
+
+def membership_of(*, user) -> Membership | None:
+    return getattr(user, "membership", None) if user.is_authenticated else None
+
+
+def companies_for_review(*, status: str | None = None) -> QuerySet[Company]:
+    companies = Company.objects.all()
+    if status:
+        companies = companies.filter(verification_status=status)
+    return companies.order_by("-created_at", "-pk")
+
+
+def companies_visible_to(*, user) -> QuerySet[Company]:
+    """Operators see every company; anyone else only their own."""
+    if user.is_staff:
+        return Company.objects.all()
+    if not user.is_authenticated:
+        return Company.objects.none()
+    return Company.objects.filter(memberships__user=user)
+
+
+def members_of(*, company: Company) -> QuerySet[Membership]:
+    return company.memberships.select_related("user").order_by("-role", "user__email")
+
+
+def authorisations_visible_to(*, user) -> QuerySet[SupplierAuthorisation]:
+    """Only the supplier and the firm of an authorisation (and operators) can see it."""
+    authorisations = SupplierAuthorisation.objects.select_related("supplier", "firm")
+    if user.is_staff:
+        return authorisations
+    company = company_of(user=user)
+    if company is None:
+        return authorisations.none()
+    return authorisations.filter(Q(supplier=company) | Q(firm=company))
+
+
+def active_authorisations_for(*, company: Company) -> QuerySet[SupplierAuthorisation]:
+    return (
+        SupplierAuthorisation.objects.filter(revoked_at__isnull=True)
+        .filter(Q(supplier=company) | Q(firm=company))
+        .select_related("supplier", "firm")
+    )
+
+
+def is_authorised(*, firm: Company, supplier: Company) -> bool:
+    """May ``firm`` act for ``supplier``? Used by orders and customs."""
+    return SupplierAuthorisation.objects.filter(
+        firm=firm, supplier=supplier, revoked_at__isnull=True
+    ).exists()
+
+
+def suppliers_represented_by(*, firm: Company) -> QuerySet[Company]:
+    return Company.objects.filter(
+        authorisations_granted__firm=firm, authorisations_granted__revoked_at__isnull=True
+    ).distinct()
+
+
+def firms_available_to(*, supplier: Company) -> QuerySet[Company]:
+    """Verified firms the supplier has not authorised yet."""
+    return Company.objects.filter(
+        kind=CompanyKind.SERVICE_FIRM, verification_status=VerificationStatus.VERIFIED
+    ).exclude(
+        authorisations_received__supplier=supplier,
+        authorisations_received__revoked_at__isnull=True,
+    )

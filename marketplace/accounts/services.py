@@ -1,0 +1,234 @@
+"""Writes and rules for companies, memberships, verification and firm authorisations."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+
+from marketplace.accounts.models import (
+    Company,
+    CompanyKind,
+    Membership,
+    MembershipRole,
+    SupplierAuthorisation,
+    VerificationStatus,
+)
+from marketplace.accounts.validators import validate_customs_code, validate_uscc
+from marketplace.core.services import notify, record_event
+
+User = get_user_model()
+
+
+@dataclass(frozen=True)
+class CompanyDetails:
+    name: str
+    country: str
+    city: str = ""
+    address: str = ""
+    phone: str = ""
+    website: str = ""
+    registration_number: str = ""
+    customs_code: str = ""
+
+
+def validate_registration(*, kind: str, details: CompanyDetails) -> None:
+    """Chinese suppliers and firms need a valid USCC; a customs code, when given, is checked."""
+    errors = {}
+    if details.country == "CN" and kind != CompanyKind.BUYER:
+        if not details.registration_number:
+            errors["registration_number"] = _(
+                "Chinese suppliers and trade-service firms must give their unified social "
+                "credit code."
+            )
+        else:
+            try:
+                validate_uscc(details.registration_number)
+            except ValidationError as error:
+                errors["registration_number"] = error.messages
+    if details.customs_code:
+        try:
+            validate_customs_code(details.customs_code)
+        except ValidationError as error:
+            errors["customs_code"] = error.messages
+    if errors:
+        raise ValidationError(errors)
+
+
+def register_company(
+    *,
+    kind: str,
+    details: CompanyDetails,
+    email: str,
+    password: str,
+    first_name: str = "",
+    last_name: str = "",
+    language: str = "en",
+    registration_document=None,
+) -> Membership:
+    """Sign-up: a company with its first user as administrator.
+
+    Suppliers get an Oscar partner; suppliers and firms start unverified and operators are
+    told there is a company to review.
+    """
+    validate_registration(kind=kind, details=details)
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError({"email": _("An account with this email address already exists.")})
+    try:
+        with transaction.atomic():
+            company = Company.objects.create(
+                kind=kind, registration_document=registration_document or "", **vars(details)
+            )
+            user = User.objects.create_user(
+                email=email,
+                password=password,
+                first_name=first_name,
+                last_name=last_name,
+                language=language,
+            )
+            membership = Membership.objects.create(
+                user=user, company=company, role=MembershipRole.ADMIN
+            )
+            if kind == CompanyKind.SUPPLIER:
+                Partner = get_model("partner", "Partner")
+                partner = Partner.objects.create(name=company.name, company=company)
+                partner.users.add(user)
+            record_event(actor=user, subject=company, verb="company.registered", data={"kind": kind})
+            _tell_operators_of_new_company(company)
+    except IntegrityError as error:
+        raise ValidationError(
+            {"registration_number": _("A company with this registration number is already registered.")}
+        ) from error
+    return membership
+
+
+def _tell_operators_of_new_company(company: Company) -> None:
+    if not company.needs_verification:
+        return
+    context = {"company_name": company.name, "kind": company.get_kind_display(),
+               "review_path": reverse("accounts:operator-company", args=[company.pk])}
+    for operator in User.objects.filter(is_staff=True, is_active=True):
+        notify(recipient=operator, template="accounts/company_to_review", context=context)
+
+
+# Which decisions an operator may take from each state.
+VERIFICATION_TRANSITIONS = {
+    VerificationStatus.UNVERIFIED: {VerificationStatus.VERIFIED, VerificationStatus.REJECTED},
+    VerificationStatus.REJECTED: {VerificationStatus.VERIFIED},
+    VerificationStatus.VERIFIED: {VerificationStatus.REJECTED},
+}
+
+
+def decide_verification(*, company: Company, operator, decision: str, reason: str = "") -> Company:
+    """An operator verifies or rejects a company; the reason is recorded and sent to it."""
+    if not operator.is_staff:
+        raise PermissionDenied(_("Only operators can verify companies."))
+    reason = reason.strip()
+    with transaction.atomic():
+        company = Company.objects.select_for_update().get(pk=company.pk)
+        current = VerificationStatus(company.verification_status)
+        if decision not in VERIFICATION_TRANSITIONS[current]:
+            raise ValidationError(
+                _("A company that is %(current)s cannot be %(decision)s.")
+                % {"current": current.label.lower(), "decision": VerificationStatus(decision).label.lower()}
+            )
+        if decision == VerificationStatus.REJECTED and not reason:
+            raise ValidationError({"reason": _("Give the reason for the rejection.")})
+        company.verification_status = decision
+        company.verification_reason = reason
+        company.verified_at = timezone.now()
+        company.verified_by = operator
+        company.save(update_fields=["verification_status", "verification_reason", "verified_at", "verified_by"])
+        record_event(
+            actor=operator,
+            subject=company,
+            verb=f"company.{decision}",
+            data={"from": current.value, "to": decision, "reason": reason},
+        )
+        for membership in company.memberships.select_related("user"):
+            notify(
+                recipient=membership.user,
+                template=f"accounts/company_{decision}",
+                context={"company_name": company.name, "reason": reason},
+            )
+    return company
+
+
+def add_member(
+    *, company: Company, by, email: str, first_name: str = "", last_name: str = "",
+    role: str = MembershipRole.MEMBER, language: str = "en",
+) -> Membership:
+    """A company administrator adds a colleague, who gets an email to set a password."""
+    _require_admin(company=company, user=by)
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError({"email": _("This person already has an account.")})
+    with transaction.atomic():
+        user = User.objects.create_user(
+            email=email, password=None, first_name=first_name, last_name=last_name, language=language
+        )
+        membership = Membership.objects.create(user=user, company=company, role=role)
+        if company.kind == CompanyKind.SUPPLIER:
+            company.partner.users.add(user)
+        record_event(actor=by, subject=company, verb="member.added", data={"email": email, "role": role})
+        notify(
+            recipient=user,
+            template="accounts/member_invited",
+            context={
+                "company_name": company.name,
+                "invited_by": by.get_full_name() or by.email,
+                "set_password_path": reverse(
+                    "password-reset-confirm",
+                    kwargs={
+                        "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                        "token": default_token_generator.make_token(user),
+                    },
+                ),
+            },
+        )
+    return membership
+
+
+def authorise_firm(*, supplier: Company, firm: Company, by) -> SupplierAuthorisation:
+    """A supplier lets a verified trade-service firm act for it."""
+    _require_admin(company=supplier, user=by)
+    if supplier.kind != CompanyKind.SUPPLIER:
+        raise ValidationError(_("Only suppliers can authorise a trade-service firm."))
+    if firm.kind != CompanyKind.SERVICE_FIRM or not firm.is_verified:
+        raise ValidationError(_("Only verified trade-service firms can be authorised."))
+    try:
+        with transaction.atomic():
+            authorisation = SupplierAuthorisation.objects.create(supplier=supplier, firm=firm, granted_by=by)
+            record_event(actor=by, subject=supplier, verb="firm.authorised", data={"firm": firm.name, "firm_id": firm.pk})
+            record_event(actor=by, subject=firm, verb="supplier.authorised_us", data={"supplier": supplier.name, "supplier_id": supplier.pk})
+    except IntegrityError as error:
+        raise ValidationError(_("%(firm)s is already authorised.") % {"firm": firm.name}) from error
+    return authorisation
+
+
+def revoke_authorisation(*, authorisation: SupplierAuthorisation, by) -> SupplierAuthorisation:
+    _require_admin(company=authorisation.supplier, user=by)
+    with transaction.atomic():
+        authorisation = SupplierAuthorisation.objects.select_for_update().get(pk=authorisation.pk)
+        if authorisation.revoked_at is not None:
+            raise ValidationError(_("This authorisation was already revoked."))
+        authorisation.revoked_at = timezone.now()
+        authorisation.revoked_by = by
+        authorisation.save(update_fields=["revoked_at", "revoked_by"])
+        record_event(actor=by, subject=authorisation.supplier, verb="firm.revoked",
+                     data={"firm": authorisation.firm.name, "firm_id": authorisation.firm_id})
+        record_event(actor=by, subject=authorisation.firm, verb="supplier.revoked_us",
+                     data={"supplier": authorisation.supplier.name, "supplier_id": authorisation.supplier_id})
+    return authorisation
+
+
+def _require_admin(*, company: Company, user) -> None:
+    membership = getattr(user, "membership", None)
+    if membership is None or membership.company_id != company.pk or not membership.is_admin:
+        raise PermissionDenied(_("Only an administrator of %(company)s can do this.") % {"company": company.name})

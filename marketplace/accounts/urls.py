@@ -1,0 +1,17 @@
+from django.urls import path
+
+from marketplace.accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("signup/", views.signup_choice, name="signup"),
+    path("signup/<slug:kind>/", views.signup, name="signup-kind"),
+    path("company/", views.company_detail, name="company"),
+    path("company/members/add/", views.add_member, name="add-member"),
+    path("company/authorisations/", views.authorisations, name="authorisations"),
+    path("company/authorisations/<int:pk>/revoke/", views.revoke_authorisation, name="revoke-authorisation"),
+    path("companies/<int:pk>/registration-document/", views.company_document, name="company-document"),
+    path("operator/companies/", views.operator_companies, name="operator-companies"),
+    path("operator/companies/<int:pk>/", views.operator_company, name="operator-company"),
+]

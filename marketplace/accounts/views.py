@@ -1,0 +1,187 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from marketplace.accounts import selectors, services
+from marketplace.accounts.forms import (
+    AddMemberForm,
+    AuthoriseFirmForm,
+    SignupForm,
+    VerificationDecisionForm,
+)
+from marketplace.accounts.models import CompanyKind, VerificationStatus
+from marketplace.core.uploads import attachment_response
+
+
+def add_errors(form, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form fields it names."""
+    if hasattr(error, "error_dict"):
+        for field, field_errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, field_errors)
+    else:
+        form.add_error(None, error)
+
+
+def signup_choice(request):
+    return render(request, "accounts/signup_choice.html", {"kinds": CompanyKind})
+
+
+def signup(request, kind: str):
+    if kind not in CompanyKind.values:
+        raise Http404
+    if request.user.is_authenticated:
+        messages.info(request, _("You already have an account."))
+        return redirect("accounts:company")
+    form = SignupForm(request.POST or None, request.FILES or None, kind=kind,
+                      initial={"language": request.LANGUAGE_CODE})
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership = services.register_company(
+                kind=kind,
+                details=form.company_details(),
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password"],
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+                language=form.cleaned_data["language"],
+                registration_document=form.cleaned_data.get("registration_document"),
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            login(request, membership.user, backend="oscar.apps.customer.auth_backends.EmailBackend")
+            if membership.company.needs_verification:
+                messages.success(request, _("Welcome! Your company is registered; an operator will verify it shortly."))
+            else:
+                messages.success(request, _("Welcome! Your company is registered."))
+            return redirect("accounts:company")
+    return render(request, "accounts/signup.html", {"form": form, "kind": CompanyKind(kind)})
+
+
+@login_required
+def company_detail(request):
+    membership = selectors.membership_of(user=request.user)
+    if membership is None:
+        messages.info(request, _("Your account does not belong to a company yet. Register one here."))
+        return redirect("accounts:signup")
+    company = membership.company
+    return render(
+        request,
+        "accounts/company_detail.html",
+        {
+            "company": company,
+            "membership": membership,
+            "members": selectors.members_of(company=company),
+            "authorisations": selectors.active_authorisations_for(company=company),
+        },
+    )
+
+
+@login_required
+def company_document(request, pk: int):
+    company = get_object_or_404(selectors.companies_visible_to(user=request.user), pk=pk)
+    if not company.registration_document:
+        raise Http404
+    return attachment_response(company.registration_document)
+
+
+@login_required
+def add_member(request):
+    membership = selectors.membership_of(user=request.user)
+    if membership is None or not membership.is_admin:
+        raise PermissionDenied
+    form = AddMemberForm(request.POST or None, initial={"language": request.LANGUAGE_CODE})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_member(company=membership.company, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("%(email)s was added and will get an email to set a password.")
+                             % {"email": form.cleaned_data["email"]})
+            return redirect("accounts:company")
+    return render(request, "accounts/member_form.html", {"form": form, "company": membership.company})
+
+
+@login_required
+def authorisations(request):
+    company = selectors.company_of(user=request.user)
+    if company is None or company.kind == CompanyKind.BUYER:
+        raise PermissionDenied
+    form = None
+    if company.kind == CompanyKind.SUPPLIER:
+        form = AuthoriseFirmForm(request.POST or None, firms=selectors.firms_available_to(supplier=company))
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.authorise_firm(supplier=company, firm=form.cleaned_data["firm"], by=request.user)
+            except (ValidationError, PermissionDenied) as error:
+                messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+            else:
+                messages.success(request, _("%(firm)s may now act for %(supplier)s.")
+                                 % {"firm": form.cleaned_data["firm"].name, "supplier": company.name})
+                return redirect("accounts:authorisations")
+    return render(
+        request,
+        "accounts/authorisations.html",
+        {
+            "company": company,
+            "form": form,
+            "authorisations": selectors.authorisations_visible_to(user=request.user).filter(
+                **({"supplier": company} if company.kind == CompanyKind.SUPPLIER else {"firm": company})
+            ),
+        },
+    )
+
+
+@login_required
+@require_POST
+def revoke_authorisation(request, pk: int):
+    authorisation = get_object_or_404(selectors.authorisations_visible_to(user=request.user), pk=pk)
+    try:
+        services.revoke_authorisation(authorisation=authorisation, by=request.user)
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, _("%(firm)s may no longer act for you.") % {"firm": authorisation.firm.name})
+    return redirect("accounts:authorisations")
+
+
+@staff_member_required
+def operator_companies(request):
+    status = request.GET.get("status", VerificationStatus.UNVERIFIED)
+    if status not in VerificationStatus.values:
+        status = ""
+    page = Paginator(selectors.companies_for_review(status=status or None), 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "accounts/operator_companies.html",
+        {"page_obj": page, "status": status, "statuses": VerificationStatus},
+    )
+
+
+@staff_member_required
+def operator_company(request, pk: int):
+    company = get_object_or_404(selectors.companies_for_review(), pk=pk)
+    form = VerificationDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decide_verification(company=company, operator=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("%(company)s is now %(status)s.")
+                             % {"company": company.name,
+                                "status": VerificationStatus(form.cleaned_data["decision"]).label.lower()})
+            return redirect("accounts:operator-companies")
+    return render(
+        request,
+        "accounts/operator_company.html",
+        {"company": company, "form": form, "members": selectors.members_of(company=company)},
+    )

@@ -1,0 +1,35 @@
+from drf_spectacular.utils import extend_schema
+from rest_framework import permissions, status
+from rest_framework.authtoken.models import Token
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
+from rest_framework.views import APIView
+
+from marketplace.api.serializers import MeSerializer, TokenRequestSerializer, TokenSerializer
+
+
+class TokenLoginThrottle(AnonRateThrottle):
+    rate = "20/min"
+
+
+class ObtainTokenView(APIView):
+    """Exchange an email and password for an API token."""
+
+    authentication_classes = []
+    permission_classes = [permissions.AllowAny]
+    throttle_classes = [TokenLoginThrottle]
+
+    @extend_schema(request=TokenRequestSerializer, responses={200: TokenSerializer})
+    def post(self, request):
+        serializer = TokenRequestSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        token, _created = Token.objects.get_or_create(user=serializer.validated_data["user"])
+        return Response(TokenSerializer({"token": token.key}).data, status=status.HTTP_200_OK)
+
+
+class MeView(APIView):
+    """The authenticated user, their company and role."""
+
+    @extend_schema(responses={200: MeSerializer})
+    def get(self, request):
+        return Response(MeSerializer(request.user).data)

@@ -1,0 +1,59 @@
+"""The site menu, built from entries each app registers in its AppConfig.ready().
+
+An entry names the roles that see it, so the header only ever links to pages that exist and
+that the visitor may open.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.functional import Promise
+
+ANONYMOUS = "anonymous"
+AUTHENTICATED = "authenticated"
+OPERATOR = "operator"
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str | Promise
+    url_name: str
+    roles: frozenset[str]
+    order: int = 100
+    menu: str = "main"  # "main" (header) or "account" (user menu)
+
+
+_REGISTRY: list[NavItem] = []
+
+
+def register(*items: NavItem) -> None:
+    for item in items:
+        if item not in _REGISTRY:
+            _REGISTRY.append(item)
+
+
+def roles_of(user) -> set[str]:
+    if not user.is_authenticated:
+        return {ANONYMOUS}
+    roles = {AUTHENTICATED}
+    if user.is_staff:
+        roles.add(OPERATOR)
+    company = user.company
+    if company is not None:
+        roles.add(company.kind)
+    return roles
+
+
+def menu_for(user, path: str, menu: str = "main") -> list[dict]:
+    roles = roles_of(user)
+    entries = []
+    for item in sorted(_REGISTRY, key=lambda i: (i.order, str(i.label))):
+        if item.menu != menu or not (item.roles & roles):
+            continue
+        try:
+            url = reverse(item.url_name)
+        except NoReverseMatch:
+            continue
+        active = path == url or (url != "/" and path.startswith(url))
+        entries.append({"label": item.label, "url": url, "active": active})
+    return entries

@@ -1,0 +1,11 @@
+from django import template
+
+from marketplace.core.selectors import timeline_for
+
+register = template.Library()
+
+
+@register.inclusion_tag("core/partials/timeline.html")
+def audit_timeline(subject, limit: int = 50):
+    """The audit events of ``subject``, newest first."""
+    return {"events": timeline_for(subject=subject)[:limit]}

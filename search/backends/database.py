@@ -1,0 +1,71 @@
+"""Search with a plain database query: the embedded default, no external service needed."""
+
+from typing import Any
+
+from django.db.models import Case, IntegerField, Min, Q, QuerySet, Value, When
+from oscar.core.loading import get_model
+
+from search.backends.base import ProductHit, ProductQuery, SortBy
+
+Product = get_model("catalogue", "Product")
+
+_ORDERINGS = {
+    SortBy.NEWEST: ("-date_created", "-pk"),
+    SortBy.PRICE_ASC: ("min_price", "pk"),
+    SortBy.PRICE_DESC: ("-min_price", "pk"),
+    SortBy.TITLE_ASC: ("title", "pk"),
+    SortBy.TITLE_DESC: ("-title", "pk"),
+}
+
+
+class DatabaseResults:
+    def __init__(self, queryset: QuerySet):
+        self.queryset = queryset
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [ProductHit(product) for product in self.queryset[index]]
+        return ProductHit(self.queryset[index])
+
+
+class DatabaseBackend:
+    name = "database"
+
+    def search(self, query: ProductQuery) -> DatabaseResults:
+        products = Product.objects.browsable().base_queryset()
+        if query.category_ids:
+            products = products.filter(categories__in=query.category_ids)
+        terms = query.text.split()
+        for term in terms:
+            products = products.filter(
+                Q(title__icontains=term)
+                | Q(upc__iexact=term)
+                | Q(description__icontains=term)
+                | Q(product_class__name__icontains=term)
+            )
+        products = products.annotate(min_price=Min("stockrecords__price")).distinct()
+        return DatabaseResults(self._order(products, query))
+
+    def _order(self, products: QuerySet, query: ProductQuery) -> QuerySet:
+        if query.sort_by in _ORDERINGS:
+            return products.order_by(*_ORDERINGS[query.sort_by])
+        if query.text:
+            # Relevance: a title containing the whole phrase ranks first.
+            products = products.annotate(
+                title_match=Case(
+                    When(title__icontains=query.text, then=Value(1)),
+                    default=Value(0),
+                    output_field=IntegerField(),
+                )
+            )
+            return products.order_by("-title_match", "-priority", "title", "pk")
+        return products.order_by("-priority", "-date_created", "pk")
+
+    def status(self) -> dict[str, Any]:
+        return {"backend": self.name, "ok": True}

@@ -1,0 +1,89 @@
+"""Browse, category and search pages, served through ``search.backends.get_backend()``."""
+
+from urllib.parse import unquote
+
+from django.contrib import messages
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from oscar.core.loading import get_model
+
+from search.backends import get_backend
+from search.forms import SearchForm
+
+Category = get_model("catalogue", "Category")
+
+
+class ProductListView(TemplateView):
+    context_object_name = "products"
+    paginate_by = 24
+
+    def get(self, request, *args, **kwargs):
+        self.form = SearchForm(request.GET)
+        results = get_backend().search(self.form.product_query(self.get_category_ids()))
+        paginator = Paginator(results, self.paginate_by)
+        try:
+            self.page = paginator.page(request.GET.get("page") or 1)
+        except InvalidPage:
+            messages.error(request, _("The given page number was invalid."))
+            return redirect(request.path)
+        return super().get(request, *args, **kwargs)
+
+    def get_category_ids(self) -> tuple[int, ...]:
+        return ()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            {
+                "form": self.form,
+                "query": self.form.product_query().text,
+                "paginator": self.page.paginator,
+                "page_obj": self.page,
+                "page": self.page,
+                "is_paginated": self.page.has_other_pages(),
+                self.context_object_name: self.page.object_list,
+                "has_facets": False,
+                "facet_data": {},
+                "selected_facets": [],
+            }
+        )
+        return context
+
+
+class FacetedSearchView(ProductListView):
+    template_name = "oscar/search/results.html"
+    context_object_name = "results"
+
+
+class CatalogueView(ProductListView):
+    template_name = "oscar/catalogue/browse.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["summary"] = _("All products")
+        return context
+
+
+class ProductCategoryView(ProductListView):
+    template_name = "oscar/catalogue/category.html"
+
+    def get(self, request, *args, **kwargs):
+        self.category = get_object_or_404(Category, pk=kwargs["pk"])
+        if not (self.category.is_public or request.user.is_staff):
+            raise Http404
+        expected_path = self.category.get_absolute_url()
+        if unquote(expected_path) != unquote(request.path):
+            return HttpResponsePermanentRedirect(expected_path)
+        return super().get(request, *args, **kwargs)
+
+    def get_category_ids(self) -> tuple[int, ...]:
+        return tuple(self.category.get_descendants_and_self().values_list("pk", flat=True))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["category"] = self.category
+        context["summary"] = self.category.name
+        return context
