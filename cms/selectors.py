@@ -9,8 +9,6 @@ def home_page_catalogue(*, product_count: int = 8) -> dict:
     return {
         "categories": list(Category.get_root_nodes().filter(is_public=True)),
         "newest_products": list(
-            Product.objects.browsable()
-            .base_queryset()
-            .order_by("-date_created", "-pk")[:product_count]
+            Product.objects.browsable().base_queryset().order_by("-date_created", "-pk")[:product_count]
         ),
     }

@@ -25,7 +25,10 @@ def _cache_and_broker() -> dict:
         broker = _ping_broker()
     try:
         cache.set("healthz", "ok", 10)
-        cache_state = {"ok": cache.get("healthz") == "ok", "backend": settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]}
+        cache_state = {
+            "ok": cache.get("healthz") == "ok",
+            "backend": settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1],
+        }
     except Exception as error:  # noqa: BLE001
         cache_state = {"ok": False, "error": str(error)}
     return {"cache": cache_state, "broker": broker}
@@ -53,6 +56,4 @@ def _search() -> dict:
 def healthz(request):
     checks = {"database": _database(), **_cache_and_broker(), "search": _search()}
     healthy = all(check["ok"] for check in checks.values())
-    return JsonResponse(
-        {"status": "ok" if healthy else "degraded", **checks}, status=200 if healthy else 503
-    )
+    return JsonResponse({"status": "ok" if healthy else "degraded", **checks}, status=200 if healthy else 503)

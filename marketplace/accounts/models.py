@@ -95,9 +95,7 @@ class Company(models.Model):
                 condition=~Q(registration_number=""),
                 name="company_unique_registration_number",
             ),
-            models.CheckConstraint(
-                condition=Q(kind__in=CompanyKind.values), name="company_kind_valid"
-            ),
+            models.CheckConstraint(condition=Q(kind__in=CompanyKind.values), name="company_kind_valid"),
             models.CheckConstraint(
                 condition=Q(verification_status__in=VerificationStatus.values),
                 name="company_verification_status_valid",
@@ -123,9 +121,7 @@ class MembershipRole(models.TextChoices):
 
 
 class Membership(models.Model):
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
-    )
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(
         _("Role"), max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEMBER
@@ -147,15 +143,9 @@ class Membership(models.Model):
 class SupplierAuthorisation(models.Model):
     """A supplier lets a trade-service firm act for it (customs, logistics, orders)."""
 
-    supplier = models.ForeignKey(
-        Company, on_delete=models.CASCADE, related_name="authorisations_granted"
-    )
-    firm = models.ForeignKey(
-        Company, on_delete=models.CASCADE, related_name="authorisations_received"
-    )
-    granted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    supplier = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="authorisations_granted")
+    firm = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="authorisations_received")
+    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     granted_at = models.DateTimeField(auto_now_add=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
     revoked_by = models.ForeignKey(

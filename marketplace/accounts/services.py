@@ -45,8 +45,7 @@ def validate_registration(*, kind: str, details: CompanyDetails) -> None:
     if details.country == "CN" and kind != CompanyKind.BUYER:
         if not details.registration_number:
             errors["registration_number"] = _(
-                "Chinese suppliers and trade-service firms must give their unified social "
-                "credit code."
+                "Chinese suppliers and trade-service firms must give their unified social credit code."
             )
         else:
             try:
@@ -93,9 +92,7 @@ def register_company(
                 last_name=last_name,
                 language=language,
             )
-            membership = Membership.objects.create(
-                user=user, company=company, role=MembershipRole.ADMIN
-            )
+            membership = Membership.objects.create(user=user, company=company, role=MembershipRole.ADMIN)
             if kind == CompanyKind.SUPPLIER:
                 Partner = get_model("partner", "Partner")
                 partner = Partner.objects.create(name=company.name, company=company)
@@ -112,8 +109,11 @@ def register_company(
 def _tell_operators_of_new_company(company: Company) -> None:
     if not company.needs_verification:
         return
-    context = {"company_name": company.name, "kind": company.get_kind_display(),
-               "review_path": reverse("accounts:operator-company", args=[company.pk])}
+    context = {
+        "company_name": company.name,
+        "kind": company.get_kind_display(),
+        "review_path": reverse("accounts:operator-company", args=[company.pk]),
+    }
     for operator in User.objects.filter(is_staff=True, is_active=True):
         notify(recipient=operator, template="accounts/company_to_review", context=context)
 
@@ -145,7 +145,9 @@ def decide_verification(*, company: Company, operator, decision: str, reason: st
         company.verification_reason = reason
         company.verified_at = timezone.now()
         company.verified_by = operator
-        company.save(update_fields=["verification_status", "verification_reason", "verified_at", "verified_by"])
+        company.save(
+            update_fields=["verification_status", "verification_reason", "verified_at", "verified_by"]
+        )
         record_event(
             actor=operator,
             subject=company,
@@ -162,8 +164,14 @@ def decide_verification(*, company: Company, operator, decision: str, reason: st
 
 
 def add_member(
-    *, company: Company, by, email: str, first_name: str = "", last_name: str = "",
-    role: str = MembershipRole.MEMBER, language: str = "en",
+    *,
+    company: Company,
+    by,
+    email: str,
+    first_name: str = "",
+    last_name: str = "",
+    role: str = MembershipRole.MEMBER,
+    language: str = "en",
 ) -> Membership:
     """A company administrator adds a colleague, who gets an email to set a password."""
     _require_admin(company=company, user=by)
@@ -205,8 +213,18 @@ def authorise_firm(*, supplier: Company, firm: Company, by) -> SupplierAuthorisa
     try:
         with transaction.atomic():
             authorisation = SupplierAuthorisation.objects.create(supplier=supplier, firm=firm, granted_by=by)
-            record_event(actor=by, subject=supplier, verb="firm.authorised", data={"firm": firm.name, "firm_id": firm.pk})
-            record_event(actor=by, subject=firm, verb="supplier.authorised_us", data={"supplier": supplier.name, "supplier_id": supplier.pk})
+            record_event(
+                actor=by,
+                subject=supplier,
+                verb="firm.authorised",
+                data={"firm": firm.name, "firm_id": firm.pk},
+            )
+            record_event(
+                actor=by,
+                subject=firm,
+                verb="supplier.authorised_us",
+                data={"supplier": supplier.name, "supplier_id": supplier.pk},
+            )
     except IntegrityError as error:
         raise ValidationError(_("%(firm)s is already authorised.") % {"firm": firm.name}) from error
     return authorisation
@@ -221,14 +239,24 @@ def revoke_authorisation(*, authorisation: SupplierAuthorisation, by) -> Supplie
         authorisation.revoked_at = timezone.now()
         authorisation.revoked_by = by
         authorisation.save(update_fields=["revoked_at", "revoked_by"])
-        record_event(actor=by, subject=authorisation.supplier, verb="firm.revoked",
-                     data={"firm": authorisation.firm.name, "firm_id": authorisation.firm_id})
-        record_event(actor=by, subject=authorisation.firm, verb="supplier.revoked_us",
-                     data={"supplier": authorisation.supplier.name, "supplier_id": authorisation.supplier_id})
+        record_event(
+            actor=by,
+            subject=authorisation.supplier,
+            verb="firm.revoked",
+            data={"firm": authorisation.firm.name, "firm_id": authorisation.firm_id},
+        )
+        record_event(
+            actor=by,
+            subject=authorisation.firm,
+            verb="supplier.revoked_us",
+            data={"supplier": authorisation.supplier.name, "supplier_id": authorisation.supplier_id},
+        )
     return authorisation
 
 
 def _require_admin(*, company: Company, user) -> None:
     membership = getattr(user, "membership", None)
     if membership is None or membership.company_id != company.pk or not membership.is_admin:
-        raise PermissionDenied(_("Only an administrator of %(company)s can do this.") % {"company": company.name})
+        raise PermissionDenied(
+            _("Only an administrator of %(company)s can do this.") % {"company": company.name}
+        )

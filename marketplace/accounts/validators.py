@@ -15,7 +15,9 @@ CUSTOMS_CODE_PATTERN = re.compile(r"^\d{4}[0-9A-Z]{6}$")
 
 
 def uscc_check_character(first17: str) -> str:
-    total = sum(USCC_ALPHABET.index(char) * weight for char, weight in zip(first17, USCC_WEIGHTS))
+    total = sum(
+        USCC_ALPHABET.index(char) * weight for char, weight in zip(first17, USCC_WEIGHTS, strict=True)
+    )
     return USCC_ALPHABET[(31 - total % 31) % 31]
 
 
@@ -23,14 +25,15 @@ def validate_uscc(value: str) -> None:
     """Unified Social Credit Code: format and check character."""
     if not USCC_PATTERN.match(value):
         raise ValidationError(
-            _("A unified social credit code has 18 characters: digits and capital letters "
-              "except I, O, S, V and Z."),
+            _(
+                "A unified social credit code has 18 characters: digits and capital letters "
+                "except I, O, S, V and Z."
+            ),
             code="uscc_format",
         )
     if uscc_check_character(value[:17]) != value[17]:
         raise ValidationError(
-            _("This unified social credit code is not valid: its check character should be "
-              "%(expected)s."),
+            _("This unified social credit code is not valid: its check character should be %(expected)s."),
             code="uscc_checksum",
             params={"expected": uscc_check_character(value[:17])},
         )
@@ -39,7 +42,9 @@ def validate_uscc(value: str) -> None:
 def validate_customs_code(value: str) -> None:
     if not CUSTOMS_CODE_PATTERN.match(value):
         raise ValidationError(
-            _("A customs registration code has 10 characters: 4 digits of the customs area, "
-              "then 6 digits or capital letters."),
+            _(
+                "A customs registration code has 10 characters: 4 digits of the customs area, "
+                "then 6 digits or capital letters."
+            ),
             code="customs_code_format",
         )

@@ -1,7 +1,7 @@
 from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -39,8 +39,9 @@ def signup(request, kind: str):
     if request.user.is_authenticated:
         messages.info(request, _("You already have an account."))
         return redirect("accounts:company")
-    form = SignupForm(request.POST or None, request.FILES or None, kind=kind,
-                      initial={"language": request.LANGUAGE_CODE})
+    form = SignupForm(
+        request.POST or None, request.FILES or None, kind=kind, initial={"language": request.LANGUAGE_CODE}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             membership = services.register_company(
@@ -58,7 +59,9 @@ def signup(request, kind: str):
         else:
             login(request, membership.user, backend="oscar.apps.customer.auth_backends.EmailBackend")
             if membership.company.needs_verification:
-                messages.success(request, _("Welcome! Your company is registered; an operator will verify it shortly."))
+                messages.success(
+                    request, _("Welcome! Your company is registered; an operator will verify it shortly.")
+                )
             else:
                 messages.success(request, _("Welcome! Your company is registered."))
             return redirect("accounts:company")
@@ -104,8 +107,11 @@ def add_member(request):
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, _("%(email)s was added and will get an email to set a password.")
-                             % {"email": form.cleaned_data["email"]})
+            messages.success(
+                request,
+                _("%(email)s was added and will get an email to set a password.")
+                % {"email": form.cleaned_data["email"]},
+            )
             return redirect("accounts:company")
     return render(request, "accounts/member_form.html", {"form": form, "company": membership.company})
 
@@ -124,8 +130,11 @@ def authorisations(request):
             except (ValidationError, PermissionDenied) as error:
                 messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
             else:
-                messages.success(request, _("%(firm)s may now act for %(supplier)s.")
-                                 % {"firm": form.cleaned_data["firm"].name, "supplier": company.name})
+                messages.success(
+                    request,
+                    _("%(firm)s may now act for %(supplier)s.")
+                    % {"firm": form.cleaned_data["firm"].name, "supplier": company.name},
+                )
                 return redirect("accounts:authorisations")
     return render(
         request,
@@ -149,7 +158,9 @@ def revoke_authorisation(request, pk: int):
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
     else:
-        messages.success(request, _("%(firm)s may no longer act for you.") % {"firm": authorisation.firm.name})
+        messages.success(
+            request, _("%(firm)s may no longer act for you.") % {"firm": authorisation.firm.name}
+        )
     return redirect("accounts:authorisations")
 
 
@@ -158,7 +169,9 @@ def operator_companies(request):
     status = request.GET.get("status", VerificationStatus.UNVERIFIED)
     if status not in VerificationStatus.values:
         status = ""
-    page = Paginator(selectors.companies_for_review(status=status or None), 25).get_page(request.GET.get("page"))
+    page = Paginator(selectors.companies_for_review(status=status or None), 25).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "accounts/operator_companies.html",
@@ -176,9 +189,14 @@ def operator_company(request, pk: int):
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, _("%(company)s is now %(status)s.")
-                             % {"company": company.name,
-                                "status": VerificationStatus(form.cleaned_data["decision"]).label.lower()})
+            messages.success(
+                request,
+                _("%(company)s is now %(status)s.")
+                % {
+                    "company": company.name,
+                    "status": VerificationStatus(form.cleaned_data["decision"]).label.lower(),
+                },
+            )
             return redirect("accounts:operator-companies")
     return render(
         request,

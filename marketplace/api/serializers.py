@@ -14,7 +14,9 @@ class TokenRequestSerializer(serializers.Serializer):
             request=self.context.get("request"), username=attrs["email"], password=attrs["password"]
         )
         if user is None or not user.is_active:
-            raise serializers.ValidationError(_("Unable to log in with this email and password."), code="authorization")
+            raise serializers.ValidationError(
+                _("Unable to log in with this email and password."), code="authorization"
+            )
         attrs["user"] = user
         return attrs
 

@@ -43,8 +43,8 @@ def notify(*, recipient, template: str, context: dict[str, Any] | None = None) -
 
 def send_notification_email(*, notification: EmailNotification) -> EmailNotification:
     """Render in the recipient's language and send; does nothing if already sent."""
-    notification = EmailNotification.objects.select_for_update().select_related("recipient").get(
-        pk=notification.pk
+    notification = (
+        EmailNotification.objects.select_for_update().select_related("recipient").get(pk=notification.pk)
     )
     if notification.sent_at is not None:
         return notification

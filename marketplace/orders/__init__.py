@@ -1,1 +1,1 @@
-default_app_config = 'marketplace.orders.apps.OrderConfig'
+default_app_config = "marketplace.orders.apps.OrderConfig"

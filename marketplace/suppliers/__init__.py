@@ -1,1 +1,1 @@
-default_app_config = 'marketplace.suppliers.apps.PartnerConfig'
+default_app_config = "marketplace.suppliers.apps.PartnerConfig"

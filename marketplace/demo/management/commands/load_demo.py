@@ -3,14 +3,18 @@
 Idempotent: running it again changes nothing that already exists.
 """
 
-
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 
 from marketplace.accounts.models import Company, CompanyKind, SupplierAuthorisation, VerificationStatus
-from marketplace.accounts.services import CompanyDetails, authorise_firm, decide_verification, register_company
+from marketplace.accounts.services import (
+    CompanyDetails,
+    authorise_firm,
+    decide_verification,
+    register_company,
+)
 from marketplace.accounts.validators import uscc_check_character
 from marketplace.demo import catalogue
 
@@ -82,21 +86,31 @@ class Command(BaseCommand):
         company = self.register(
             kind=CompanyKind.SUPPLIER,
             details=CompanyDetails(
-                name=name, country="CN", city="Ordos", address=f"{district}, Ordos, Inner Mongolia",
-                registration_number=demo_uscc(serial), customs_code=f"0702960{serial:03d}",
+                name=name,
+                country="CN",
+                city="Ordos",
+                address=f"{district}, Ordos, Inner Mongolia",
+                registration_number=demo_uscc(serial),
+                customs_code=f"0702960{serial:03d}",
             ),
             email=email,
             first_name="Sales",
         )
         if company.verification_status == VerificationStatus.UNVERIFIED:
-            company = decide_verification(company=company, operator=operator, decision=VerificationStatus.VERIFIED,
-                                reason="Business licence and customs registration checked (demo).")
+            company = decide_verification(
+                company=company,
+                operator=operator,
+                decision=VerificationStatus.VERIFIED,
+                reason="Business licence and customs registration checked (demo).",
+            )
         return company
 
     def buyer(self, name, country, city, email, registration_number) -> Company:
         return self.register(
             kind=CompanyKind.BUYER,
-            details=CompanyDetails(name=name, country=country, city=city, registration_number=registration_number),
+            details=CompanyDetails(
+                name=name, country=country, city=city, registration_number=registration_number
+            ),
             email=email,
             first_name="Procurement",
         )
@@ -105,17 +119,26 @@ class Command(BaseCommand):
         name, email = FIRM
         company = self.register(
             kind=CompanyKind.SERVICE_FIRM,
-            details=CompanyDetails(name=name, country="CN", city="Ordos", registration_number=demo_uscc(90),
-                                   customs_code="0702980001"),
+            details=CompanyDetails(
+                name=name,
+                country="CN",
+                city="Ordos",
+                registration_number=demo_uscc(90),
+                customs_code="0702980001",
+            ),
             email=email,
             first_name="Customs",
         )
         if company.verification_status == VerificationStatus.UNVERIFIED:
-            company = decide_verification(company=company, operator=operator, decision=VerificationStatus.VERIFIED)
+            company = decide_verification(
+                company=company, operator=operator, decision=VerificationStatus.VERIFIED
+            )
         return company
 
     def authorise(self, supplier: Company, firm: Company) -> None:
-        if not SupplierAuthorisation.objects.filter(supplier=supplier, firm=firm, revoked_at__isnull=True).exists():
+        if not SupplierAuthorisation.objects.filter(
+            supplier=supplier, firm=firm, revoked_at__isnull=True
+        ).exists():
             admin = supplier.memberships.get(role="admin").user
             authorise_firm(supplier=supplier, firm=firm, by=admin)
 
@@ -127,6 +150,6 @@ class Command(BaseCommand):
         self.stdout.write(f"\nDemo logins (password for all: {PASSWORD}):")
         for label, email in rows:
             self.stdout.write(f"  {email:<42} {label}")
-        self.stdout.write("\nOpen http://127.0.0.1:8000/ — operators also have /dashboard/, /cms-admin/ and /django-admin/.")
-
-
+        self.stdout.write(
+            "\nOpen http://127.0.0.1:8000/ — operators also have /dashboard/, /cms-admin/ and /django-admin/."
+        )
