@@ -189,12 +189,8 @@ CELERY_BEAT_SCHEDULE = {
 
 # --- Search ----------------------------------------------------------------------------------
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
-SEARCH_BACKEND = env.str(
-    "SEARCH_BACKEND",
-    default="search.backends.elasticsearch.ElasticsearchBackend"
-    if ELASTICSEARCH_URL
-    else "search.backends.database.DatabaseBackend",
-)
+# The database backend until the Search issue adds search.backends.elasticsearch.
+SEARCH_BACKEND = env.str("SEARCH_BACKEND", default="search.backends.database.DatabaseBackend")
 OSCAR_DYNAMIC_CLASS_LOADER = "search.loading.class_loader"
 
 # --- Payments ------------------------------------------------------------------------------
@@ -283,6 +279,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "B2B marketplace for industrial goods made in Ordos, Inner Mongolia.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["marketplace.api.schema.public_api_only"],
 }
 
 # --- Logging ---------------------------------------------------------------------------------

@@ -1,0 +1,53 @@
+import pytest
+from django.core.cache import cache
+
+from tests.factories import (
+    CompanyFactory,
+    OperatorFactory,
+    ServiceFirmFactory,
+    SupplierFactory,
+    member_of,
+)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache():
+    # Tests share the machine's Redis; each starts from an empty cache.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def operator(db):
+    return OperatorFactory()
+
+
+@pytest.fixture
+def supplier(db):
+    return SupplierFactory()
+
+
+@pytest.fixture
+def supplier_admin(supplier):
+    return member_of(supplier)
+
+
+@pytest.fixture
+def buyer(db):
+    return CompanyFactory(name="Ulaanbaatar Steel LLC")
+
+
+@pytest.fixture
+def buyer_user(buyer):
+    return member_of(buyer)
+
+
+@pytest.fixture
+def firm(db):
+    return ServiceFirmFactory(name="Ordos Customs Brokers")
+
+
+@pytest.fixture
+def firm_user(firm):
+    return member_of(firm)
