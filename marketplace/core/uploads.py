@@ -5,6 +5,7 @@ that slips through can never render in the browser as HTML or script.
 """
 
 import mimetypes
+import os
 import posixpath
 import uuid
 from dataclasses import dataclass
@@ -125,9 +126,27 @@ class safe_upload_path:  # noqa: N801  (used like a function in upload_to=)
         return isinstance(other, safe_upload_path) and self.prefix == other.prefix
 
 
-def private_storage() -> FileSystemStorage:
-    """Storage for documents that must never be public: outside MEDIA_ROOT, no URL."""
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+class PrivateStorage(FileSystemStorage):
+    """Documents that must never be public: outside MEDIA_ROOT and without a URL.
+
+    The location is read from settings on every use, so tests and deployments can move it.
+    """
+
+    @property
+    def base_location(self):
+        return settings.PRIVATE_MEDIA_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    @property
+    def base_url(self):
+        return None
+
+
+def private_storage() -> PrivateStorage:
+    return PrivateStorage()
 
 
 def attachment_response(field_file) -> FileResponse:

@@ -22,7 +22,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     email = factory.Sequence(lambda n: f"user{n}@example.com")
     first_name = "Test"
-    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+    password = factory.django.Password(PASSWORD)
 
 
 class OperatorFactory(UserFactory):
@@ -50,9 +50,11 @@ class SupplierFactory(CompanyFactory):
     )
 
 
-class ServiceFirmFactory(SupplierFactory):
+class ServiceFirmFactory(CompanyFactory):
     kind = CompanyKind.SERVICE_FIRM
-    partner = None
+    country = "CN"
+    registration_number = factory.Sequence(lambda n: valid_uscc(50000 + n))
+    verification_status = VerificationStatus.VERIFIED
 
 
 class PartnerFactory(factory.django.DjangoModelFactory):

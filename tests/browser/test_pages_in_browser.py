@@ -1,0 +1,324 @@
+"""The public pages, sign-up and operator verification, driven through Debian's chromium.
+
+Each test runs against pytest-django's ``live_server`` with a transactional database, which is
+flushed after every test. The flush also removes the Wagtail tree that the data migration
+``cms/migrations/0002_create_homepage.py`` creates, so ``/`` would answer 404; the ``site``
+fixture rebuilds the locale, root page, home page and default Wagtail site the same way. (A
+serialized rollback cannot be relied on with ``--reuse-db``: the reused database has already
+been flushed by an earlier run, so there is nothing left to serialize.)
+
+Screenshots go to ``var/screens/`` for a person to look at.
+"""
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from playwright.sync_api import Page, expect, sync_playwright
+
+from marketplace.accounts.models import Company, CompanyKind, VerificationStatus
+from marketplace.accounts.services import CompanyDetails, register_company
+from tests.factories import PASSWORD, OperatorFactory, valid_uscc
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SCREENS = Path(__file__).resolve().parents[2] / "var" / "screens"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DESKTOP = {"width": 1280, "height": 800}
+MOBILE = {"width": 390, "height": 844}
+OPERATOR_EMAIL = "operator@ordos.example"
+NEW_SUPPLIER = "Ordos Wushen Coal Chemical Co., Ltd."
+METHANOL = "Methanol 99.85% (AA grade), CAS 67-56-1"
+TIMEOUT_MS = 10_000
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _allow_sync_orm_beside_playwright():
+    # Playwright's sync API keeps an event loop running in the test thread.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
+
+
+@pytest.fixture(scope="module")
+def browser(_allow_sync_orm_beside_playwright):
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site(live_server):
+    """The Wagtail home page the flush removed; returns the live server's URL."""
+    from wagtail.models import Locale, Site
+    from wagtail.models import Page as WagtailPage
+
+    from cms.models import HomePage
+
+    if not HomePage.objects.exists():
+        locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        root = WagtailPage.get_first_root_node() or WagtailPage.add_root(
+            instance=WagtailPage(title="Root", slug="root", locale=locale)
+        )
+        home = root.add_child(
+            instance=HomePage(title=settings.SITE_NAME, slug="home", locale=locale, live=True)
+        )
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={
+                "hostname": "localhost",
+                "port": 80,
+                "root_page": home,
+                "site_name": settings.SITE_NAME,
+            },
+        )
+    return live_server.url
+
+
+@pytest.fixture
+def demo(site):
+    call_command("load_demo", stdout=io.StringIO())
+    return site
+
+
+def new_page(browser, base_url: str, viewport=DESKTOP) -> Page:
+    context = browser.new_context(base_url=base_url, viewport=viewport, locale="en-GB")
+    context.set_default_timeout(TIMEOUT_MS)
+    return context.new_page()
+
+
+@pytest.fixture
+def desktop(browser, site):
+    page = new_page(browser, site)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture
+def mobile(browser, site):
+    page = new_page(browser, site, MOBILE)
+    yield page
+    page.context.close()
+
+
+def shoot(page: Page, name: str) -> Path:
+    path = SCREENS / name
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def broken_images(page: Page) -> list[str]:
+    return page.evaluate(
+        "() => Array.from(document.images)"
+        ".filter(img => img.complete && img.naturalWidth === 0)"
+        ".map(img => img.currentSrc || img.src)"
+    )
+
+
+def horizontal_overflow(page: Page) -> int:
+    """How many CSS pixels the page is wider than the viewport (0 when it fits)."""
+    return page.evaluate("() => Math.max(0, document.scrollingElement.scrollWidth - window.innerWidth - 1)")
+
+
+def test_home_page_at_desktop_width(desktop: Page, demo):
+    response = desktop.goto("/")
+    assert response.status == 200
+
+    header = desktop.locator("header.site-header")
+    expect(header.locator(".site-brand")).to_contain_text("Ordos Industrial Exchange")
+    expect(header.locator(".site-brand img")).to_be_visible()
+    expect(header.get_by_role("searchbox", name="Search the catalogue")).to_be_visible()
+    expect(header.locator("#language-menu")).to_have_text("English")
+    expect(header.get_by_role("link", name="Catalog")).to_be_visible()
+
+    expect(desktop.locator(".hero h1")).to_be_visible()
+    cards = desktop.locator(".product_pod")
+    expect(cards.first).to_be_visible()
+    assert cards.count() == 8  # the home page shows the eight newest products
+    expect(cards.filter(has_text="Spirulina powder, food grade")).to_be_visible()
+    expect(desktop.locator(".belt-tile").first).to_be_visible()
+
+    shoot(desktop, "home-desktop.png")
+    assert broken_images(desktop) == []
+    assert horizontal_overflow(desktop) == 0
+
+
+def test_search_from_the_header_leads_to_the_product(desktop: Page, demo):
+    desktop.goto("/catalog/")
+    search = desktop.locator("header").get_by_role("searchbox", name="Search the catalogue")
+    search.fill("methanol")
+    search.press("Enter")
+
+    expect(desktop).to_have_url(re.compile(r"/catalog/search/\?q=methanol"))
+    results = desktop.locator(".product_pod")
+    expect(results.first).to_be_visible()
+    assert results.count() == 1
+    shoot(desktop, "search-methanol.png")
+
+    results.get_by_role("link", name=METHANOL).first.click()
+    expect(desktop).to_have_url(re.compile(r"/catalog/[\w-]+_\d+/$"))
+    expect(desktop.locator("h1")).to_have_text(METHANOL)
+    shoot(desktop, "product-methanol.png")
+    assert broken_images(desktop) == []
+
+
+def test_language_switcher_keeps_the_current_page(desktop: Page, demo):
+    desktop.goto("/catalog/")
+    expect(desktop.locator("html")).to_have_attribute("lang", "en")
+
+    for code, name, prefix in [
+        ("zh-hans", "简体中文", "/zh-hans"),
+        ("ru", "Русский", "/ru"),
+        ("en", "English", ""),
+    ]:
+        desktop.locator("#language-menu").click()
+        choice = desktop.locator(f"#site-nav .dropdown-menu a[hreflang='{code}']")
+        expect(choice).to_be_visible()
+        expect(choice).to_have_text(name)
+        choice.click()
+
+        expect(desktop).to_have_url(re.compile(rf"://[^/]+{prefix}/catalog/$"))
+        expect(desktop.locator("html")).to_have_attribute("lang", code)
+        expect(desktop.locator("#language-menu")).to_have_text(name)
+        expect(desktop.locator(".product_pod").first).to_be_visible()
+        if code != "en":
+            shoot(desktop, f"catalog-{code}.png")
+
+
+def test_home_page_at_mobile_width(mobile: Page, demo):
+    mobile.goto("/")
+    nav_search = mobile.locator("#site-nav").get_by_role("searchbox")
+    toggler = mobile.locator(".navbar-toggler")
+
+    expect(toggler).to_be_visible()
+    expect(nav_search).to_be_hidden()
+    expect(mobile.locator(".product_pod").first).to_be_visible()
+    assert horizontal_overflow(mobile) == 0
+    shoot(mobile, "home-mobile.png")
+
+    toggler.click()
+    expect(nav_search).to_be_visible()
+    expect(toggler).to_have_attribute("aria-expanded", "true")
+    expect(mobile.locator("#language-menu")).to_be_visible()
+    assert horizontal_overflow(mobile) == 0
+    shoot(mobile, "home-mobile-menu.png")
+
+    for path in ("/catalog/", "/signup/supplier/"):
+        mobile.goto(path)
+        assert horizontal_overflow(mobile) == 0, path
+    shoot(mobile, "signup-mobile.png")
+
+
+def fill_supplier_signup(page: Page, *, uscc: str, email: str) -> None:
+    page.get_by_label("Company name").fill(NEW_SUPPLIER)
+    page.get_by_label("Country").select_option("CN")
+    page.get_by_label("City").fill("Ordos")
+    page.get_by_label("Registration number").fill(uscc)
+    page.get_by_label("First name").fill("Li")
+    page.get_by_label("Last name").fill("Wei")
+    page.get_by_label("Work email").fill(email)
+    page.get_by_label("Password").fill("a-long-browser-password-42")
+
+
+def test_supplier_signs_up_in_the_browser(browser, site):
+    page = new_page(browser, site)
+    page.goto("/signup/")
+    page.locator("a.belt-tile", has=page.get_by_role("heading", name="Supplier", exact=True)).click()
+    expect(page).to_have_url(re.compile(r"/signup/supplier/$"))
+    expect(page.locator("h1")).to_have_text("Register as a supplier")
+
+    fill_supplier_signup(page, uscc=valid_uscc(999), email="li.wei@wushen-chem.example")
+    shoot(page, "signup-supplier-filled.png")
+    page.get_by_role("button", name="Create account").click()
+
+    expect(page).to_have_url(re.compile(r"/company/$"))
+    expect(page.locator(".alert-success")).to_contain_text(
+        "Welcome! Your company is registered; an operator will verify it shortly."
+    )
+    expect(page.locator("h1 .badge-status")).to_have_text("Awaiting verification")
+    expect(page.locator("h1")).to_contain_text(NEW_SUPPLIER)
+    shoot(page, "company-after-signup.png")
+    page.context.close()
+
+    company = Company.objects.get(name=NEW_SUPPLIER)
+    assert company.kind == CompanyKind.SUPPLIER
+    assert company.verification_status == VerificationStatus.UNVERIFIED
+
+    # A fresh visitor with a mistyped code stays on the form and sees why.
+    page = new_page(browser, site)
+    page.goto("/signup/supplier/")
+    good = valid_uscc(998)
+    bad = good[:-1] + ("1" if good[-1] != "1" else "2")
+    fill_supplier_signup(page, uscc=bad, email="someone@else.example")
+    page.get_by_role("button", name="Create account").click()
+
+    expect(page).to_have_url(re.compile(r"/signup/supplier/$"))
+    field = page.get_by_label("Registration number")
+    expect(field).to_have_class(re.compile(r"\bis-invalid\b"))
+    expect(field).to_have_value(bad)
+    error = page.locator(".form-group", has=field).locator(".errorlist")
+    expect(error).to_have_text(
+        "This unified social credit code is not valid: its check character should be " + good[-1] + "."
+    )
+    shoot(page, "signup-invalid-uscc.png")
+    page.context.close()
+    assert not Company.objects.filter(registration_number=bad).exists()
+
+
+def test_operator_verifies_a_new_supplier(desktop: Page):
+    # The demo's operator, without the rest of the demo data.
+    OperatorFactory(email=OPERATOR_EMAIL, first_name="Operator")
+    company = register_company(
+        kind=CompanyKind.SUPPLIER,
+        details=CompanyDetails(
+            name=NEW_SUPPLIER, country="CN", city="Ordos", registration_number=valid_uscc(999)
+        ),
+        email="li.wei@wushen-chem.example",
+        password="a-long-browser-password-42",
+        first_name="Li",
+    ).company
+
+    desktop.goto("/catalog/accounts/login/")
+    desktop.locator("#id_login-username").fill(OPERATOR_EMAIL)
+    desktop.locator("#id_login-password").fill(PASSWORD)
+    desktop.locator("button[name=login_submit]").click()
+    # Oscar sends staff to its dashboard after logging in.
+    expect(desktop).to_have_url(re.compile(r"/dashboard/$"))
+
+    desktop.goto("/operator/companies/")
+    expect(desktop.locator("#account-menu")).to_contain_text("Operator")
+    expect(desktop.locator("h1")).to_have_text("Company verification")
+    desktop.get_by_role("link", name=NEW_SUPPLIER).click()
+    expect(desktop).to_have_url(re.compile(rf"/operator/companies/{company.pk}/$"))
+    expect(desktop.locator("h1")).to_contain_text(NEW_SUPPLIER)
+
+    desktop.get_by_label("Reject").check()
+    desktop.get_by_role("button", name="Record decision").click()
+    expect(desktop.locator(".errorlist")).to_have_text("Give the reason for the rejection.")
+    shoot(desktop, "operator-reject-without-reason.png")
+    company.refresh_from_db()
+    assert company.verification_status == VerificationStatus.UNVERIFIED
+
+    desktop.get_by_label("Verify").check()
+    desktop.get_by_role("button", name="Record decision").click()
+    expect(desktop).to_have_url(re.compile(r"/operator/companies/$"))
+    expect(desktop.locator(".alert-success")).to_contain_text(f"{NEW_SUPPLIER} is now verified.")
+    shoot(desktop, "operator-verified.png")
+    company.refresh_from_db()
+    assert company.verification_status == VerificationStatus.VERIFIED
+
+    desktop.goto(f"/operator/companies/{company.pk}/")
+    expect(desktop.locator("h1 .badge-status")).to_have_text("Verified")
+    shoot(desktop, "operator-company-verified.png")

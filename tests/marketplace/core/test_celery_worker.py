@@ -1,0 +1,147 @@
+"""A real Celery worker consumes notification tasks from Redis and writes to the test database."""
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+import redis
+from django.conf import settings as django_settings
+from django.db import connection
+
+from marketplace.celery import app
+from marketplace.core.models import EmailNotification
+from marketplace.core.tasks import send_notification
+from tests.factories import UserFactory
+
+ROOT = Path(__file__).resolve().parents[3]
+REDIS_URL = "redis://127.0.0.1:6379/15"
+STARTUP_TIMEOUT = 60
+DELIVERY_TIMEOUT = 30
+
+
+def wait_for(condition, timeout: float, interval: float = 0.2) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(interval)
+    return condition()
+
+
+def worker_env() -> dict[str, str]:
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "marketplace.settings.test",
+        "CELERY_TASK_ALWAYS_EAGER": "false",
+        # the worker must see the rows this test commits, so it uses the *test* database
+        "DATABASE_URL": f"postgres://{db['USER'] or 'postgres'}@127.0.0.1:{db['PORT'] or 5432}/{db['NAME']}",
+        "REDIS_URL": REDIS_URL,
+        "PYTHONUNBUFFERED": "1",
+    }
+    env.pop("CELERY_BROKER_URL", None)
+    return env
+
+
+@pytest.fixture
+def not_eager(settings):
+    """Make this process publish to the broker instead of running tasks in-process."""
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    try:
+        yield
+    finally:
+        app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def queue():
+    name = f"test-worker-{uuid.uuid4().hex}"
+    yield name
+    client = redis.Redis.from_url(REDIS_URL)
+    try:
+        client.delete(name, f"_kombu.binding.{name}")
+    finally:
+        client.close()
+
+
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_worker_sends_a_notification_queued_in_redis(not_eager, queue, tmp_path):
+    # given a committed, unsent notification
+    assert app.conf.broker_url == REDIS_URL == django_settings.CELERY_BROKER_URL
+    recipient = UserFactory(language="en")
+    notification = EmailNotification.objects.create(
+        recipient=recipient,
+        template="accounts/company_verified",
+        context={"company_name": "Ordos Coal Co."},
+    )
+
+    # and a worker consuming a queue of its own
+    log_path = tmp_path / "worker.log"
+    started = time.monotonic()
+    with log_path.open("wb") as log:
+        worker = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "marketplace",
+                "worker",
+                "--pool=solo",
+                "--concurrency=1",
+                "-Q",
+                queue,
+                "-n",
+                f"{queue}@%h",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+                "--loglevel=INFO",
+            ],
+            cwd=ROOT,
+            env=worker_env(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def worker_log() -> str:
+        return log_path.read_text(encoding="utf-8", errors="replace")
+
+    try:
+        ready = wait_for(lambda: " ready." in worker_log() or worker.poll() is not None, STARTUP_TIMEOUT)
+        assert ready and worker.poll() is None, f"worker did not start:\n{worker_log()}"
+        ready_after = time.monotonic() - started
+
+        # when the task is published to Redis (not run in this process)
+        result = send_notification.apply_async(args=[notification.pk], queue=queue)
+        published = time.monotonic()
+        assert result.id
+        notification.refresh_from_db()
+        assert notification.sent_at is None
+
+        # then the worker sends it: sent_at is written to the database
+        def sent() -> bool:
+            notification.refresh_from_db()
+            return notification.sent_at is not None
+
+        assert wait_for(sent, DELIVERY_TIMEOUT), f"not sent within {DELIVERY_TIMEOUT}s:\n{worker_log()}"
+        delivered_after = time.monotonic() - published
+        assert notification.attempts == 1
+        assert notification.subject == "Ordos Coal Co. is verified"
+        assert notification.last_error == ""
+        assert f"Task marketplace.core.tasks.send_notification[{result.id}] received" in worker_log()
+        print(f"worker ready after {ready_after:.1f}s, task done {delivered_after:.2f}s after publishing")
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait(timeout=10)
