@@ -1,11 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.accounts.models import CompanyKind
-from marketplace.core.navigation import ANONYMOUS, AUTHENTICATED, OPERATOR, NavItem, register
+from marketplace.core.navigation import ANONYMOUS, OPERATOR, NavItem, register
 
 register(
     NavItem(_("Register your company"), "accounts:signup", frozenset({ANONYMOUS}), order=90, menu="account"),
-    NavItem(_("My company"), "accounts:company", frozenset({AUTHENTICATED}), order=10, menu="account"),
+    NavItem(_("My company"), "accounts:company", frozenset(CompanyKind.values), order=10, menu="account"),
     NavItem(
         _("Trade-service firms"),
         "accounts:authorisations",

@@ -54,6 +54,11 @@ def menu_for(user, path: str, menu: str = "main") -> list[dict]:
             url = reverse(item.url_name)
         except NoReverseMatch:
             continue
-        active = path == url or (url != "/" and path.startswith(url))
-        entries.append({"label": item.label, "url": url, "active": active})
+        entries.append({"label": item.label, "url": url, "active": False})
+    # The entry with the longest URL that prefixes the path is the current one.
+    matching = [
+        entry for entry in entries if path == entry["url"] or path.startswith(entry["url"].rstrip("/") + "/")
+    ]
+    if matching:
+        max(matching, key=lambda entry: len(entry["url"]))["active"] = True
     return entries

@@ -37,7 +37,9 @@ def notify(*, recipient, template: str, context: dict[str, Any] | None = None) -
     notification = EmailNotification.objects.create(
         recipient=recipient, template=template, context=context or {}
     )
-    transaction.on_commit(lambda: send_notification.delay(notification.pk))
+    # robust: a broker or mail failure must not break the action that already committed;
+    # the beat task re-queues what was not sent.
+    transaction.on_commit(lambda: send_notification.delay(notification.pk), robust=True)
     return notification
 
 

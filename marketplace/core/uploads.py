@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.http import FileResponse
 from django.utils.deconstruct import deconstructible
-from django.utils.text import get_valid_filename, slugify
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 
@@ -41,11 +41,12 @@ FILE_KINDS = {
 
 
 def detect_kind(head: bytes, allowed: tuple[str, ...]) -> str | None:
+    # Signatures first, so a text-like PDF head is never taken for CSV.
     for name in allowed:
-        kind = FILE_KINDS[name]
-        if any(head.startswith(signature) for signature in kind.signatures):
+        if any(head.startswith(signature) for signature in FILE_KINDS[name].signatures):
             return name
-        if not kind.signatures and _looks_like_text(head):
+    for name in allowed:
+        if not FILE_KINDS[name].signatures and _looks_like_text(head):
             return name
     return None
 
@@ -108,8 +109,8 @@ def safe_filename(name: str) -> str:
     """A short, ASCII-only name that keeps the extension and cannot traverse paths."""
     stem, extension = posixpath.splitext(posixpath.basename(name.replace("\\", "/")))
     stem = slugify(stem)[:60] or "file"
-    extension = get_valid_filename(extension.lower())[:10] if extension else ""
-    return f"{stem}{extension}"
+    extension = slugify(extension.lstrip(".").lower())[:9]
+    return f"{stem}.{extension}" if extension else stem
 
 
 @deconstructible

@@ -33,6 +33,7 @@ class OperatorFactory(UserFactory):
 class CompanyFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Company
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Company {n}")
     kind = CompanyKind.BUYER

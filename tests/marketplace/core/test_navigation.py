@@ -5,7 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 from django.utils import translation
 
-from marketplace.accounts.models import CompanyKind, MembershipRole, VerificationStatus
+from marketplace.accounts.models import CompanyKind, MembershipRole
 from marketplace.core import navigation
 from marketplace.core.context_processors import navigation as navigation_context
 from marketplace.core.navigation import (
@@ -17,7 +17,7 @@ from marketplace.core.navigation import (
     register,
     roles_of,
 )
-from tests.factories import CompanyFactory, member_of, valid_uscc
+from tests.factories import member_of
 
 
 def labels(entries: list[dict]) -> list[str]:
@@ -39,19 +39,6 @@ def extra_items():
         for item in added:
             if item in navigation._REGISTRY:
                 navigation._REGISTRY.remove(item)
-
-
-@pytest.fixture
-def firm_user(db):
-    # Built without ServiceFirmFactory, which currently fails (it passes partner=None to create()).
-    firm = CompanyFactory(
-        name="Ordos Customs Brokers",
-        kind=CompanyKind.SERVICE_FIRM,
-        country="CN",
-        registration_number=valid_uscc(90001),
-        verification_status=VerificationStatus.VERIFIED,
-    )
-    return member_of(firm)
 
 
 # --- roles -----------------------------------------------------------------------------------

@@ -245,12 +245,6 @@ def test_smtp_failure_is_recorded_and_retried(buyer_user, smtp_down, mailoutbox)
     assert mailoutbox == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=Retry,
-    reason="BUG: in eager mode the task's Retry escapes notify()'s on_commit callback, so an SMTP "
-    "outage turns an already-committed action into an error (marketplace/core/services.py notify)",
-)
 def test_smtp_failure_does_not_break_the_committed_action(
     buyer_user, smtp_down, mailoutbox, django_capture_on_commit_callbacks
 ):

@@ -1,0 +1,89 @@
+"""Browse, category and search pages, with their query counts.
+
+The counts are constant in the number of products shown (30 products, 24 per page); most of
+them are Oscar's per-page work (product options, sorl-thumbnail's key-value store on a cold
+cache).
+"""
+
+import pytest
+from django.urls import reverse
+from oscar.apps.catalogue.categories import create_from_breadcrumbs
+
+from tests.factories.catalogue import offered_product
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def many_products(supplier):
+    chemicals = create_from_breadcrumbs("Chemicals")
+    products = [offered_product(partner=supplier.partner, title=f"Chemical grade {i:02d}") for i in range(30)]
+    for product in products:
+        product.categories.add(chemicals)
+    return chemicals, products
+
+
+def test_the_catalogue_paginates_with_a_bounded_query_count(
+    client, many_products, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(24):
+        response = client.get(reverse("catalogue:index"))
+
+    assert response.status_code == 200
+    assert response.context["paginator"].count == 30
+    assert len(response.context["products"]) == 24
+    assert client.get(reverse("catalogue:index") + "?page=2").context["products"][0].object.title
+
+
+def test_a_bad_page_number_redirects_with_a_message(client, many_products):
+    response = client.get(reverse("catalogue:index") + "?page=99", follow=True)
+
+    assert response.redirect_chain[-1][0] == reverse("catalogue:index")
+    assert "invalid" in str(list(response.context["messages"])[0])
+
+
+def test_search_finds_methanol(client, supplier, django_assert_max_num_queries):
+    methanol = offered_product(partner=supplier.partner, title="Methanol 99.85%")
+    offered_product(partner=supplier.partner, title="PVC resin")
+
+    with django_assert_max_num_queries(22):
+        response = client.get(reverse("search:search"), {"q": "methanol"})
+
+    assert [hit.object for hit in response.context["results"]] == [methanol]
+    assert methanol.get_absolute_url() in response.content.decode()
+
+
+def test_search_without_results_says_so(client, supplier):
+    response = client.get(reverse("search:search"), {"q": "uranium"})
+
+    assert response.status_code == 200
+    assert response.context["paginator"].count == 0
+
+
+def test_a_category_page_lists_its_products(client, many_products, django_assert_max_num_queries):
+    chemicals, _ = many_products
+
+    with django_assert_max_num_queries(26):
+        response = client.get(chemicals.get_absolute_url())
+
+    assert response.context["category"] == chemicals
+    assert response.context["paginator"].count == 30
+
+
+def test_a_category_with_a_stale_slug_redirects(client, many_products):
+    chemicals, _ = many_products
+
+    response = client.get(reverse("catalogue:category", kwargs={"category_slug": "old", "pk": chemicals.pk}))
+
+    assert response.status_code == 301
+    assert response.url == chemicals.get_absolute_url()
+
+
+def test_a_product_page_renders(client, supplier, django_assert_max_num_queries):
+    product = offered_product(partner=supplier.partner, title="Methanol 99.85%")
+
+    with django_assert_max_num_queries(29):
+        response = client.get(product.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "Methanol 99.85%" in response.content.decode()
