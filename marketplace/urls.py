@@ -4,6 +4,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from wagtail import urls as wagtail_urls
@@ -27,6 +28,8 @@ urlpatterns = [
 # Pages for people: English at /, Russian at /ru/, Chinese at /zh-hans/.
 urlpatterns += i18n_patterns(
     path("dashboard/", apps.get_app_config("dashboard").urls),
+    # Accounts open with a company: Oscar's bare registration form leads to our sign-up.
+    path("catalog/accounts/register/", RedirectView.as_view(pattern_name="accounts:signup"), name="register"),
     path("catalog/", include(apps.get_app_config("oscar").urls[0])),
     path("", include("marketplace.accounts.urls")),
     # Wagtail's catch-all serves the home page and content pages; it must come last.

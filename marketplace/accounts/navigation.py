@@ -21,4 +21,6 @@ register(
         menu="account",
     ),
     NavItem(_("Company verification"), "accounts:operator-companies", frozenset({OPERATOR}), order=80),
+    # Oscar's dashboard (catalogue, partners, orders) is an operator tool.
+    NavItem(_("Dashboard"), "dashboard:index", frozenset({OPERATOR}), order=85),
 )

@@ -72,8 +72,7 @@ def signup(request, kind: str):
 def company_detail(request):
     membership = selectors.membership_of(user=request.user)
     if membership is None:
-        messages.info(request, _("Your account does not belong to a company yet. Register one here."))
-        return redirect("accounts:signup")
+        return render(request, "accounts/no_company.html")
     company = membership.company
     return render(
         request,

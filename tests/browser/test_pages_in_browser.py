@@ -216,6 +216,8 @@ def test_home_page_at_mobile_width(mobile: Page, demo):
     toggler.click()
     expect(nav_search).to_be_visible()
     expect(toggler).to_have_attribute("aria-expanded", "true")
+    # Bootstrap swaps "collapsing" for "show" once the slide-down has finished.
+    expect(mobile.locator("#site-nav")).to_have_class(re.compile(r"\bshow\b"))
     expect(mobile.locator("#language-menu")).to_be_visible()
     assert horizontal_overflow(mobile) == 0
     shoot(mobile, "home-mobile-menu.png")
