@@ -61,7 +61,7 @@ test: install system-deps services lint
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest --create-db -m "not benchmark" $(PYTEST_ARGS)
 
 bench: install services
-	DATABASE_URL=$(PG_URL) $(BIN)/python bench/run.py
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest bench -m benchmark -s -p no:cacheprovider --reuse-db
 
 clean:
 	rm -rf $(VENV) var/db.sqlite3 var/static .pytest_cache .ruff_cache
