@@ -76,16 +76,22 @@ class SignupForm(forms.Form):
 
 
 class VerificationDecisionForm(forms.Form):
-    decision = forms.ChoiceField(
-        choices=[(VerificationStatus.VERIFIED, _("Verify")), (VerificationStatus.REJECTED, _("Reject"))],
-        widget=forms.RadioSelect,
-    )
+    ACTIONS = {VerificationStatus.VERIFIED: _("Verify"), VerificationStatus.REJECTED: _("Reject")}
+
+    decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect)
     reason = forms.CharField(
         label=_("Reason"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required for a rejection; sent to the company."),
     )
+
+    def __init__(self, *args, allowed: set[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the decisions legal from the company's current state are offered.
+        self.fields["decision"].choices = [
+            (value, label) for value, label in self.ACTIONS.items() if value in allowed
+        ]
 
 
 class AddMemberForm(forms.Form):

@@ -181,7 +181,8 @@ def operator_companies(request):
 @staff_member_required
 def operator_company(request, pk: int):
     company = get_object_or_404(selectors.companies_for_review(), pk=pk)
-    form = VerificationDecisionForm(request.POST or None)
+    allowed = services.VERIFICATION_TRANSITIONS[VerificationStatus(company.verification_status)]
+    form = VerificationDecisionForm(request.POST or None, allowed=allowed)
     if request.method == "POST" and form.is_valid():
         try:
             services.decide_verification(company=company, operator=request.user, **form.cleaned_data)

@@ -38,7 +38,8 @@ class DatabaseBackend:
     name = "database"
 
     def search(self, query: ProductQuery) -> DatabaseResults:
-        products = Product.objects.browsable().base_queryset()
+        # The card shows the supplier of the offer: prefetch partners with the stock records.
+        products = Product.objects.browsable().base_queryset().prefetch_related("stockrecords__partner")
         if query.category_ids:
             products = products.filter(categories__in=query.category_ids)
         terms = query.text.split()

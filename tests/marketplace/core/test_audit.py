@@ -187,10 +187,10 @@ def test_audit_timeline_tag_renders_verb_actor_and_reason(operator, supplier):
     html = TIMELINE.render(Context({"subject": supplier}))
 
     # then both events show with their verb, actor and reason, newest first
-    assert "<strong>company.rejected</strong> · " + operator.email in html
-    assert "<strong>company.verified</strong> · system" in html
+    assert "<strong>Company rejected</strong> · " + operator.email in html
+    assert "<strong>Company verified</strong> · system" in html
     assert '<div class="small">Licence expired</div>' in html
-    assert html.index("company.verified") < html.index("company.rejected")
+    assert html.index("Company verified") < html.index("Company rejected")
     assert "Nothing recorded yet." not in html
 
 
@@ -219,8 +219,8 @@ def test_audit_timeline_tag_respects_the_limit(operator, supplier):
     html = Template("{% load audit %}{% audit_timeline subject 2 %}").render(Context({"subject": supplier}))
 
     assert html.count("<li>") == 2
-    assert "step.3" in html and "step.2" in html
-    assert "step.1" not in html and "step.0" not in html
+    assert "Step 3" in html and "Step 2" in html
+    assert "Step 1" not in html and "Step 0" not in html
 
 
 def test_audit_timeline_tag_query_count_does_not_grow_with_events(
