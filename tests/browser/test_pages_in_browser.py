@@ -15,13 +15,13 @@ import re
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from playwright.sync_api import Page, expect, sync_playwright
 
 from marketplace.accounts.models import Company, CompanyKind, VerificationStatus
 from marketplace.accounts.services import CompanyDetails, register_company
 from tests.factories import PASSWORD, OperatorFactory, valid_uscc
+from tests.factories.site import ensure_home_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -63,28 +63,7 @@ def browser(_allow_sync_orm_beside_playwright):
 @pytest.fixture
 def site(live_server):
     """The Wagtail home page the flush removed; returns the live server's URL."""
-    from wagtail.models import Locale, Site
-    from wagtail.models import Page as WagtailPage
-
-    from cms.models import HomePage
-
-    if not HomePage.objects.exists():
-        locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-        root = WagtailPage.get_first_root_node() or WagtailPage.add_root(
-            instance=WagtailPage(title="Root", slug="root", locale=locale)
-        )
-        home = root.add_child(
-            instance=HomePage(title=settings.SITE_NAME, slug="home", locale=locale, live=True)
-        )
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={
-                "hostname": "localhost",
-                "port": 80,
-                "root_page": home,
-                "site_name": settings.SITE_NAME,
-            },
-        )
+    ensure_home_page()
     return live_server.url
 
 
@@ -153,7 +132,7 @@ def test_home_page_at_desktop_width_then_search_from_the_header(desktop: Page, d
     expect(header.get_by_role("link", name="Catalog")).to_be_visible()
 
     expect(desktop.locator(".hero h1")).to_be_visible()
-    cards = desktop.locator(".product_pod")
+    cards = desktop.locator(".product-card")
     expect(cards.first).to_be_visible()
     assert cards.count() == 8  # the eight newest products; the methanol is older
     expect(cards.filter(has_text="Spirulina powder, food grade")).to_be_visible()
@@ -167,7 +146,7 @@ def test_home_page_at_desktop_width_then_search_from_the_header(desktop: Page, d
     header.get_by_role("button", name="Search").click()
 
     expect(desktop).to_have_url(re.compile(r"/catalog/search/\?q=methanol"))
-    results = desktop.locator(".product_pod")
+    results = desktop.locator(".product-card")
     expect(results.first).to_be_visible()
     assert results.count() == 1
     shoot(desktop, "search-methanol.png")
@@ -197,7 +176,7 @@ def test_language_switcher_keeps_the_current_page(desktop: Page, demo):
         expect(desktop).to_have_url(re.compile(rf"://[^/]+{prefix}/catalog/$"))
         expect(desktop.locator("html")).to_have_attribute("lang", code)
         expect(desktop.locator("#language-menu")).to_have_text(name)
-        expect(desktop.locator(".product_pod").first).to_be_visible()
+        expect(desktop.locator(".product-card").first).to_be_visible()
         if code != "en":
             shoot(desktop, f"catalog-{code}.png")
 
@@ -209,7 +188,7 @@ def test_home_page_at_mobile_width(mobile: Page, demo):
 
     expect(toggler).to_be_visible()
     expect(nav_search).to_be_hidden()
-    expect(mobile.locator(".product_pod").first).to_be_visible()
+    expect(mobile.locator(".product-card").first).to_be_visible()
     assert horizontal_overflow(mobile) == 0
     shoot(mobile, "home-mobile.png")
 
