@@ -1,5 +1,6 @@
+from functools import wraps
+
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,6 +19,19 @@ from marketplace.accounts.forms import (
 )
 from marketplace.accounts.models import CompanyKind, VerificationStatus
 from marketplace.core.uploads import attachment_response
+
+
+def operator_required(view):
+    """Operators only: anonymous visitors are sent to log in, everyone else gets 403."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_staff:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def add_errors(form, error: ValidationError) -> None:
@@ -163,7 +177,7 @@ def revoke_authorisation(request, pk: int):
     return redirect("accounts:authorisations")
 
 
-@staff_member_required
+@operator_required
 def operator_companies(request):
     status = request.GET.get("status", VerificationStatus.UNVERIFIED)
     if status not in VerificationStatus.values:
@@ -178,7 +192,7 @@ def operator_companies(request):
     )
 
 
-@staff_member_required
+@operator_required
 def operator_company(request, pk: int):
     company = get_object_or_404(selectors.companies_for_review(), pk=pk)
     allowed = services.VERIFICATION_TRANSITIONS[VerificationStatus(company.verification_status)]
