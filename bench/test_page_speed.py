@@ -18,7 +18,16 @@ StockRecord = get_model("partner", "StockRecord")
 
 PRODUCTS = 5000
 RUNS = 30
-WORDS = ["Methanol", "PVC resin", "Polypropylene", "Caustic soda", "LFP cell", "PV module", "Cashmere", "Spirulina"]
+WORDS = [
+    "Methanol",
+    "PVC resin",
+    "Polypropylene",
+    "Caustic soda",
+    "LFP cell",
+    "PV module",
+    "Cashmere",
+    "Spirulina",
+]
 
 
 @pytest.fixture
@@ -38,7 +47,9 @@ def big_catalogue(db):
         for i in range(PRODUCTS)
     )
     StockRecord.objects.bulk_create(
-        StockRecord(product=product, partner=partner, partner_sku=product.upc, price=100 + i % 900, num_in_stock=10)
+        StockRecord(
+            product=product, partner=partner, partner_sku=product.upc, price=100 + i % 900, num_in_stock=10
+        )
         for i, product in enumerate(products)
     )
 
