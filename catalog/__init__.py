@@ -1,1 +1,1 @@
-default_app_config = "catalog.apps.CatalogueConfig"
+"""Oscar's catalogue app, forked (label `catalogue`): industrial product data."""

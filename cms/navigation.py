@@ -1,5 +1,14 @@
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.core.navigation import OPERATOR, NavItem, register
+from marketplace.core.navigation import ANONYMOUS, AUTHENTICATED, CMS_EDITOR, NavItem, register
 
-register(NavItem(_("CMS"), "wagtailadmin_home", frozenset({OPERATOR}), order=86))
+# The site-wide entries: the shop's catalogue for everyone, the CMS for its editors.
+register(NavItem(_("CMS"), "wagtailadmin_home", frozenset({CMS_EDITOR}), order=86))
+register(
+    NavItem(
+        _("Catalog"),
+        "catalogue:index",
+        frozenset({ANONYMOUS, AUTHENTICATED}),
+        order=1,
+    )
+)

@@ -1,1 +1,1 @@
-default_app_config = "search.apps.SearchConfig"
+"""Oscar's search app, forked (label `search`) and free of haystack: see search/backends."""

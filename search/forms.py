@@ -42,8 +42,3 @@ class SearchForm(forms.Form):
             category_ids=category_ids,
             sort_by=data.get("sort_by") or SortBy.RELEVANCE,
         )
-
-
-# Oscar's catalogue views load these names through get_class.
-BrowseCategoryForm = SearchForm
-CategoryForm = SearchForm

@@ -2,6 +2,7 @@
 
 from urllib.parse import unquote
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponsePermanentRedirect
@@ -18,7 +19,7 @@ Category = get_model("catalogue", "Category")
 
 class ProductListView(TemplateView):
     context_object_name = "products"
-    paginate_by = 24
+    paginate_by = settings.OSCAR_PRODUCTS_PER_PAGE
 
     def get(self, request, *args, **kwargs):
         self.form = SearchForm(request.GET)
@@ -28,7 +29,9 @@ class ProductListView(TemplateView):
             self.page = paginator.page(request.GET.get("page") or 1)
         except InvalidPage:
             messages.error(request, _("The given page number was invalid."))
-            return redirect(request.path)
+            query = request.GET.copy()
+            query.pop("page", None)
+            return redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
         return super().get(request, *args, **kwargs)
 
     def get_category_ids(self) -> tuple[int, ...]:

@@ -8,4 +8,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Companies and users")
 
     def ready(self):
-        from marketplace.accounts import navigation  # noqa: F401  (registers menu entries)
+        from marketplace.accounts import registry  # noqa: F401  (menu entries, audit verbs)

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.accounts.countries import COUNTRY_CHOICES
+from marketplace.accounts.countries import country_choices
 from marketplace.accounts.models import Company, CompanyKind, MembershipRole, VerificationStatus
 from marketplace.accounts.services import CompanyDetails
 from marketplace.core.uploads import UploadValidator
@@ -11,7 +11,7 @@ from marketplace.core.uploads import UploadValidator
 
 class SignupForm(forms.Form):
     name = forms.CharField(label=_("Company name"), max_length=200)
-    country = forms.ChoiceField(label=_("Country"), choices=[("", "—")] + COUNTRY_CHOICES)
+    country = forms.ChoiceField(label=_("Country"), choices=country_choices)
     city = forms.CharField(label=_("City"), max_length=100, required=False)
     address = forms.CharField(label=_("Address"), max_length=300, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
@@ -108,3 +108,24 @@ class AuthoriseFirmForm(forms.Form):
     def __init__(self, *args, firms, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["firm"].queryset = firms
+
+
+class ResubmitRegistrationForm(forms.Form):
+    """A rejected company corrects its registration and asks for review again."""
+
+    registration_number = forms.CharField(label=_("Registration number"), max_length=40, required=False)
+    customs_code = forms.CharField(label=_("Customs registration code"), max_length=10, required=False)
+    registration_document = forms.FileField(
+        label=_("Business licence (PDF, PNG or JPEG)"),
+        required=False,
+        validators=[UploadValidator(kinds=("pdf", "png", "jpeg"))],
+    )
+    note = forms.CharField(
+        label=_("What did you correct?"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+    def clean_registration_number(self) -> str:
+        return self.cleaned_data["registration_number"].strip().upper()
+
+    def clean_customs_code(self) -> str:
+        return self.cleaned_data["customs_code"].strip().upper()

@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.customer.abstract_models import AbstractUser
 
-from marketplace.accounts.countries import COUNTRY_CHOICES
+from marketplace.accounts.countries import country_name, validate_country
 from marketplace.core.uploads import UploadValidator, private_storage, safe_upload_path
 
 
@@ -22,10 +23,12 @@ class User(AbstractUser):
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
 
-    @property
+    @cached_property
     def company(self) -> "Company | None":
-        membership = getattr(self, "membership", None) if self.pk else None
-        return membership.company if membership else None
+        # One query for every page's header; cached on this user object for the request.
+        if self.pk is None:
+            return None
+        return Company.objects.filter(memberships__user=self).first()
 
 
 class CompanyKind(models.TextChoices):
@@ -43,7 +46,8 @@ class VerificationStatus(models.TextChoices):
 class Company(models.Model):
     name = models.CharField(_("Company name"), max_length=200)
     kind = models.CharField(_("Kind"), max_length=20, choices=CompanyKind.choices)
-    country = models.CharField(_("Country"), max_length=2, choices=COUNTRY_CHOICES)
+    # ISO 3166-1 alpha-2; named in the reader's language by country_name().
+    country = models.CharField(_("Country"), max_length=2, validators=[validate_country])
     city = models.CharField(_("City"), max_length=100, blank=True)
     address = models.CharField(_("Address"), max_length=300, blank=True)
     phone = models.CharField(_("Phone"), max_length=40, blank=True)
@@ -104,6 +108,10 @@ class Company(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def country_name(self) -> str:
+        return country_name(self.country)
 
     @property
     def is_verified(self) -> bool:

@@ -16,13 +16,18 @@ def company_of(*, user) -> Company | None:
 
 
 def membership_of(*, user) -> Membership | None:
-    return getattr(user, "membership", None) if user.is_authenticated else None
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.select_related("company").filter(user=user).first()
 
 
-def companies_for_review(*, status: str | None = None) -> QuerySet[Company]:
+def companies_for_review(*, user, status: str | None = None) -> QuerySet[Company]:
+    """The operators' queue. Buyers need no verification, so they only show under "all"."""
+    if not user.is_staff:
+        return Company.objects.none()
     companies = Company.objects.all()
     if status:
-        companies = companies.filter(verification_status=status)
+        companies = companies.filter(verification_status=status).exclude(kind=CompanyKind.BUYER)
     return companies.order_by("-created_at", "-pk")
 
 
@@ -50,9 +55,16 @@ def authorisations_visible_to(*, user) -> QuerySet[SupplierAuthorisation]:
     return authorisations.filter(Q(supplier=company) | Q(firm=company))
 
 
+def effective_authorisations() -> QuerySet[SupplierAuthorisation]:
+    """Authorisations in force: not revoked, and the firm is (still) verified."""
+    return SupplierAuthorisation.objects.filter(
+        revoked_at__isnull=True, firm__verification_status=VerificationStatus.VERIFIED
+    )
+
+
 def active_authorisations_for(*, company: Company) -> QuerySet[SupplierAuthorisation]:
     return (
-        SupplierAuthorisation.objects.filter(revoked_at__isnull=True)
+        effective_authorisations()
         .filter(Q(supplier=company) | Q(firm=company))
         .select_related("supplier", "firm")
     )
@@ -60,15 +72,11 @@ def active_authorisations_for(*, company: Company) -> QuerySet[SupplierAuthorisa
 
 def is_authorised(*, firm: Company, supplier: Company) -> bool:
     """May ``firm`` act for ``supplier``? Used by orders and customs."""
-    return SupplierAuthorisation.objects.filter(
-        firm=firm, supplier=supplier, revoked_at__isnull=True
-    ).exists()
+    return effective_authorisations().filter(firm=firm, supplier=supplier).exists()
 
 
 def suppliers_represented_by(*, firm: Company) -> QuerySet[Company]:
-    return Company.objects.filter(
-        authorisations_granted__firm=firm, authorisations_granted__revoked_at__isnull=True
-    ).distinct()
+    return Company.objects.filter(pk__in=effective_authorisations().filter(firm=firm).values("supplier"))
 
 
 def firms_available_to(*, supplier: Company) -> QuerySet[Company]:

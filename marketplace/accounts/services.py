@@ -78,10 +78,11 @@ def register_company(
     told there is a company to review.
     """
     validate_registration(kind=kind, details=details)
-    if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError({"email": _("An account with this email address already exists.")})
     try:
         with transaction.atomic():
+            # Checked inside the transaction; the unique constraints catch a concurrent twin.
+            if User.objects.filter(email__iexact=email).exists():
+                raise ValidationError({"email": _("An account with this email address already exists.")})
             company = Company.objects.create(
                 kind=kind, registration_document=registration_document or "", **vars(details)
             )
@@ -98,20 +99,28 @@ def register_company(
                 partner = Partner.objects.create(name=company.name, company=company)
                 partner.users.add(user)
             record_event(actor=user, subject=company, verb="company.registered", data={"kind": kind})
-            _tell_operators_of_new_company(company)
+            _tell_operators_of_company_to_review(company)
     except IntegrityError as error:
-        raise ValidationError(
-            {"registration_number": _("A company with this registration number is already registered.")}
-        ) from error
+        raise _duplicate_error(error) from error
     return membership
 
 
-def _tell_operators_of_new_company(company: Company) -> None:
+def _duplicate_error(error: IntegrityError) -> ValidationError:
+    """Name the field a unique constraint refused, so the form can show it."""
+    if "company_unique_registration_number" in str(error):
+        return ValidationError(
+            {"registration_number": _("A company with this registration number is already registered.")}
+        )
+    return ValidationError({"email": _("An account with this email address already exists.")})
+
+
+def _tell_operators_of_company_to_review(company: Company) -> None:
     if not company.needs_verification:
         return
+    # The kind goes raw: each operator's email translates it into their own language.
     context = {
         "company_name": company.name,
-        "kind": company.get_kind_display(),
+        "kind": company.kind,
         "review_path": reverse("accounts:operator-company", args=[company.pk]),
     }
     for operator in User.objects.filter(is_staff=True, is_active=True):
@@ -175,32 +184,84 @@ def add_member(
 ) -> Membership:
     """A company administrator adds a colleague, who gets an email to set a password."""
     _require_admin(company=company, user=by)
-    if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError({"email": _("This person already has an account.")})
-    with transaction.atomic():
-        user = User.objects.create_user(
-            email=email, password=None, first_name=first_name, last_name=last_name, language=language
-        )
-        membership = Membership.objects.create(user=user, company=company, role=role)
-        if company.kind == CompanyKind.SUPPLIER:
-            company.partner.users.add(user)
-        record_event(actor=by, subject=company, verb="member.added", data={"email": email, "role": role})
-        notify(
-            recipient=user,
-            template="accounts/member_invited",
-            context={
-                "company_name": company.name,
-                "invited_by": by.get_full_name() or by.email,
-                "set_password_path": reverse(
-                    "password-reset-confirm",
-                    kwargs={
-                        "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                        "token": default_token_generator.make_token(user),
-                    },
-                ),
-            },
-        )
+    try:
+        with transaction.atomic():
+            if User.objects.filter(email__iexact=email).exists():
+                raise ValidationError({"email": _("This person already has an account.")})
+            membership = _create_member(
+                company=company,
+                by=by,
+                email=email,
+                first_name=first_name,
+                last_name=last_name,
+                role=role,
+                language=language,
+            )
+    except IntegrityError as error:
+        raise ValidationError({"email": _("This person already has an account.")}) from error
     return membership
+
+
+def _create_member(*, company, by, email, first_name, last_name, role, language) -> Membership:
+    user = User.objects.create_user(
+        email=email, password=None, first_name=first_name, last_name=last_name, language=language
+    )
+    membership = Membership.objects.create(user=user, company=company, role=role)
+    if company.kind == CompanyKind.SUPPLIER:
+        company.partner.users.add(user)
+    record_event(actor=by, subject=company, verb="member.added", data={"email": email, "role": role})
+    notify(
+        recipient=user,
+        template="accounts/member_invited",
+        context={
+            "company_name": company.name,
+            "invited_by": by.get_full_name() or by.email,
+            "set_password_path": reverse(
+                "password-reset-confirm",
+                kwargs={
+                    "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                    "token": default_token_generator.make_token(user),
+                },
+            ),
+        },
+    )
+    return membership
+
+
+def resubmit_registration(
+    *,
+    company: Company,
+    by,
+    note: str,
+    registration_number: str = "",
+    customs_code: str = "",
+    registration_document=None,
+) -> Company:
+    """A rejected company corrects its registration and goes back to the review queue."""
+    _require_admin(company=company, user=by)
+    details = CompanyDetails(
+        name=company.name,
+        country=company.country,
+        registration_number=registration_number or company.registration_number,
+        customs_code=customs_code or company.customs_code,
+    )
+    validate_registration(kind=company.kind, details=details)
+    try:
+        with transaction.atomic():
+            company = Company.objects.select_for_update().get(pk=company.pk)
+            if company.verification_status != VerificationStatus.REJECTED:
+                raise ValidationError(_("Only a rejected registration can be sent for review again."))
+            company.registration_number = details.registration_number
+            company.customs_code = details.customs_code
+            if registration_document:
+                company.registration_document = registration_document
+            company.verification_status = VerificationStatus.UNVERIFIED
+            company.save()
+            record_event(actor=by, subject=company, verb="company.resubmitted", data={"reason": note})
+            _tell_operators_of_company_to_review(company)
+    except IntegrityError as error:
+        raise _duplicate_error(error) from error
+    return company
 
 
 def authorise_firm(*, supplier: Company, firm: Company, by) -> SupplierAuthorisation:

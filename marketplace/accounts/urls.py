@@ -9,6 +9,7 @@ urlpatterns = [
     path("signup/<slug:kind>/", views.signup, name="signup-kind"),
     path("company/", views.company_detail, name="company"),
     path("company/members/add/", views.add_member, name="add-member"),
+    path("company/registration/resubmit/", views.resubmit_registration, name="resubmit-registration"),
     path("company/authorisations/", views.authorisations, name="authorisations"),
     path("company/authorisations/<int:pk>/revoke/", views.revoke_authorisation, name="revoke-authorisation"),
     path("companies/<int:pk>/registration-document/", views.company_document, name="company-document"),

@@ -5,20 +5,33 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from oscar.core.loading import get_class
 
 from marketplace.accounts import selectors, services
 from marketplace.accounts.forms import (
     AddMemberForm,
     AuthoriseFirmForm,
+    ResubmitRegistrationForm,
     SignupForm,
     VerificationDecisionForm,
 )
 from marketplace.accounts.models import CompanyKind, VerificationStatus
 from marketplace.core.uploads import attachment_response
+
+AccountAuthView = get_class("customer.views", "AccountAuthView")
+
+
+class LoginView(AccountAuthView):
+    """Oscar's login page without its registration half: accounts open with a company."""
+
+    def post(self, request, *args, **kwargs):
+        if "login_submit" not in request.POST:
+            return HttpResponseBadRequest(_("Register your company through the sign-up page."))
+        return super().post(request, *args, **kwargs)
 
 
 def operator_required(view):
@@ -82,22 +95,50 @@ def signup(request, kind: str):
     return render(request, "accounts/signup.html", {"form": form, "kind": CompanyKind(kind)})
 
 
-@login_required
-def company_detail(request):
-    membership = selectors.membership_of(user=request.user)
-    if membership is None:
-        return render(request, "accounts/no_company.html")
+def _company_page(request, membership, resubmit_form=None, status: int = 200):
     company = membership.company
+    if resubmit_form is None:
+        resubmit_form = ResubmitRegistrationForm(
+            initial={"registration_number": company.registration_number, "customs_code": company.customs_code}
+        )
     return render(
         request,
         "accounts/company_detail.html",
         {
             "company": company,
             "membership": membership,
+            "resubmit_form": resubmit_form,
             "members": selectors.members_of(company=company),
             "authorisations": selectors.active_authorisations_for(company=company),
         },
+        status=status,
     )
+
+
+@login_required
+def company_detail(request):
+    membership = selectors.membership_of(user=request.user)
+    if membership is None:
+        return render(request, "accounts/no_company.html")
+    return _company_page(request, membership)
+
+
+@login_required
+@require_POST
+def resubmit_registration(request):
+    membership = selectors.membership_of(user=request.user)
+    if membership is None or not membership.is_admin:
+        raise PermissionDenied
+    form = ResubmitRegistrationForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.resubmit_registration(company=membership.company, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Thank you. Your registration is back in our operators' queue."))
+            return redirect("accounts:company")
+    return _company_page(request, membership, resubmit_form=form, status=400)
 
 
 @login_required
@@ -131,11 +172,12 @@ def add_member(request):
 
 @login_required
 def authorisations(request):
-    company = selectors.company_of(user=request.user)
-    if company is None or company.kind == CompanyKind.BUYER:
+    membership = selectors.membership_of(user=request.user)
+    if membership is None or membership.company.kind == CompanyKind.BUYER:
         raise PermissionDenied
+    company = membership.company
     form = None
-    if company.kind == CompanyKind.SUPPLIER:
+    if company.kind == CompanyKind.SUPPLIER and membership.is_admin:
         form = AuthoriseFirmForm(request.POST or None, firms=selectors.firms_available_to(supplier=company))
         if request.method == "POST" and form.is_valid():
             try:
@@ -154,6 +196,7 @@ def authorisations(request):
         "accounts/authorisations.html",
         {
             "company": company,
+            "is_admin": membership.is_admin,
             "form": form,
             "authorisations": selectors.authorisations_visible_to(user=request.user).filter(
                 **({"supplier": company} if company.kind == CompanyKind.SUPPLIER else {"firm": company})
@@ -182,9 +225,8 @@ def operator_companies(request):
     status = request.GET.get("status", VerificationStatus.UNVERIFIED)
     if status not in VerificationStatus.values:
         status = ""
-    page = Paginator(selectors.companies_for_review(status=status or None), 25).get_page(
-        request.GET.get("page")
-    )
+    companies = selectors.companies_for_review(user=request.user, status=status or None)
+    page = Paginator(companies, 25).get_page(request.GET.get("page"))
     return render(
         request,
         "accounts/operator_companies.html",
@@ -194,7 +236,7 @@ def operator_companies(request):
 
 @operator_required
 def operator_company(request, pk: int):
-    company = get_object_or_404(selectors.companies_for_review(), pk=pk)
+    company = get_object_or_404(selectors.companies_for_review(user=request.user), pk=pk)
     allowed = services.VERIFICATION_TRANSITIONS[VerificationStatus(company.verification_status)]
     form = VerificationDecisionForm(request.POST or None, allowed=allowed)
     if request.method == "POST" and form.is_valid():

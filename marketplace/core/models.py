@@ -27,11 +27,13 @@ class AuditEvent(models.Model):
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        # The log outlives the users it names (actor_label keeps who it was); SET_NULL would
+        # UPDATE rows, which the append-only trigger refuses.
+        on_delete=models.DO_NOTHING,
         null=True,
         blank=True,
         related_name="+",
-        db_constraint=False,  # the log outlives the users it names
+        db_constraint=False,
     )
     actor_label = models.CharField(max_length=254, blank=True)
     subject_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")

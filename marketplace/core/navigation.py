@@ -12,6 +12,7 @@ from django.utils.functional import Promise
 ANONYMOUS = "anonymous"
 AUTHENTICATED = "authenticated"
 OPERATOR = "operator"
+CMS_EDITOR = "cms_editor"
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ def roles_of(user) -> set[str]:
     roles = {AUTHENTICATED}
     if user.is_staff:
         roles.add(OPERATOR)
+        if user.has_perm("wagtailadmin.access_admin"):
+            roles.add(CMS_EDITOR)
     company = user.company
     if company is not None:
         roles.add(company.kind)

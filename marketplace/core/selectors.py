@@ -4,4 +4,4 @@ from marketplace.core.models import AuditEvent
 
 
 def timeline_for(*, subject: models.Model):
-    return AuditEvent.objects.for_subject(subject).select_related("actor")
+    return AuditEvent.objects.for_subject(subject)

@@ -18,9 +18,14 @@ def send_notification(self, notification_id: int) -> None:
     try:
         with transaction.atomic():
             send_notification_email(notification=notification)
-    except OSError as error:  # SMTP and network errors: retry with backoff
+    except OSError as error:  # SMTP and network errors: retry with exponential backoff
         record_notification_failure(notification=notification, error=error)
         raise self.retry(exc=error, countdown=2 ** (self.request.retries + 1) * 30) from error
+    except Exception as error:
+        # Anything else (a missing template, bad context) will not heal by retrying now;
+        # count it so the beat sweep gives up after MAX_ATTEMPTS * 2.
+        record_notification_failure(notification=notification, error=error)
+        raise
 
 
 @shared_task

@@ -3,11 +3,9 @@
 from typing import Any
 
 from django.db.models import Case, IntegerField, Min, Q, QuerySet, Value, When
-from oscar.core.loading import get_model
 
+from catalog.selectors import browsable_products
 from search.backends.base import ProductHit, ProductQuery, SortBy
-
-Product = get_model("catalogue", "Product")
 
 _ORDERINGS = {
     SortBy.NEWEST: ("-date_created", "-pk"),
@@ -38,8 +36,7 @@ class DatabaseBackend:
     name = "database"
 
     def search(self, query: ProductQuery) -> DatabaseResults:
-        # The card shows the supplier of the offer: prefetch partners with the stock records.
-        products = Product.objects.browsable().base_queryset().prefetch_related("stockrecords__partner")
+        products = browsable_products()
         if query.category_ids:
             products = products.filter(categories__in=query.category_ids)
         terms = query.text.split()

@@ -1,5 +1,6 @@
 from django import template
 
+from marketplace.core.audit import VERB_LABELS
 from marketplace.core.selectors import timeline_for
 
 register = template.Library()
@@ -13,5 +14,7 @@ def audit_timeline(subject, limit: int = 50):
 
 @register.filter
 def verb_label(verb: str) -> str:
-    """``company.verified`` → ``Company verified``: readable without a table of verbs."""
+    """The label an app registered for ``verb``; else ``company.verified`` → ``Company verified``."""
+    if verb in VERB_LABELS:
+        return VERB_LABELS[verb]
     return verb.replace(".", " ").replace("_", " ").capitalize()

@@ -119,3 +119,26 @@ def test_buyers_have_no_authorisation_page(client, buyer_user):
     client.force_login(buyer_user)
 
     assert client.get(reverse("accounts:authorisations")).status_code == 403
+
+
+def test_a_rejected_firm_no_longer_acts_for_anyone(supplier, supplier_admin, firm, operator):
+    from marketplace.accounts.services import decide_verification
+
+    authorise_firm(supplier=supplier, firm=firm, by=supplier_admin)
+
+    decide_verification(company=firm, operator=operator, decision="rejected", reason="Licence revoked")
+
+    assert not selectors.is_authorised(firm=firm, supplier=supplier)
+    assert list(selectors.suppliers_represented_by(firm=firm)) == []
+
+
+def test_a_plain_member_sees_the_firms_but_cannot_authorise_or_revoke(client, supplier, supplier_admin, firm):
+    authorise_firm(supplier=supplier, firm=firm, by=supplier_admin)
+    member = member_of(supplier, role="member")
+    client.force_login(member)
+
+    page = client.get(reverse("accounts:authorisations"))
+
+    assert firm.name in page.content.decode()
+    assert page.context["form"] is None
+    assert "Revoke" not in page.content.decode()

@@ -150,3 +150,40 @@ def test_signup_pages_render(client, django_assert_max_num_queries):
         response = client.get(reverse("accounts:signup-kind", args=["service_firm"]))
     assert response.status_code == 200
     assert client.get("/signup/robots/").status_code == 404
+
+
+def test_oscars_login_page_cannot_be_used_to_register(client):
+    response = client.post(
+        reverse("customer:login"),
+        {
+            "registration_submit": "Register",
+            "registration-email": "sneaky@example.com",
+            "registration-password1": PASSWORD,
+            "registration-password2": PASSWORD,
+        },
+    )
+
+    assert response.status_code == 400
+    assert not User.objects.filter(email="sneaky@example.com").exists()
+    assert client.get("/catalog/accounts/register/").url == reverse("accounts:signup")
+
+
+def test_oscars_login_page_logs_in(client, buyer_user):
+    from tests.factories import PASSWORD as FACTORY_PASSWORD
+
+    response = client.post(
+        reverse("customer:login"),
+        {"login_submit": "Log In", "login-username": buyer_user.email, "login-password": FACTORY_PASSWORD},
+    )
+
+    assert response.status_code == 302
+    assert client.get(reverse("api:me")).json()["email"] == buyer_user.email
+
+
+@pytest.mark.parametrize(("language", "name"), [("en", "Mongolia"), ("ru", "Монголия"), ("zh-hans", "蒙古")])
+def test_country_names_follow_the_page_language(client, language, name):
+    prefix = "" if language == "en" else f"/{language}"
+
+    response = client.get(f"{prefix}/signup/buyer/")
+
+    assert f'<option value="MN">{name}</option>' in response.content.decode()

@@ -187,10 +187,10 @@ def test_audit_timeline_tag_renders_verb_actor_and_reason(operator, supplier):
     html = TIMELINE.render(Context({"subject": supplier}))
 
     # then both events show with their verb, actor and reason, newest first
-    assert "<strong>Company rejected</strong> · " + operator.email in html
+    assert "<strong>Verification refused</strong> · " + operator.email in html
     assert "<strong>Company verified</strong> · system" in html
     assert '<div class="small">Licence expired</div>' in html
-    assert html.index("Company verified") < html.index("Company rejected")
+    assert html.index("Company verified") < html.index("Verification refused")
     assert "Nothing recorded yet." not in html
 
 

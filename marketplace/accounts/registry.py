@@ -1,6 +1,9 @@
+"""What accounts adds to shared registries: menu entries and audit verb labels."""
+
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.accounts.models import CompanyKind
+from marketplace.core.audit import register_verbs
 from marketplace.core.navigation import ANONYMOUS, OPERATOR, NavItem, register
 
 register(
@@ -23,4 +26,18 @@ register(
     NavItem(_("Company verification"), "accounts:operator-companies", frozenset({OPERATOR}), order=80),
     # Oscar's dashboard (catalogue, partners, orders) is an operator tool.
     NavItem(_("Dashboard"), "dashboard:index", frozenset({OPERATOR}), order=85),
+)
+
+register_verbs(
+    {
+        "company.registered": _("Company registered"),
+        "company.verified": _("Company verified"),
+        "company.rejected": _("Verification refused"),
+        "company.resubmitted": _("Registration sent for review again"),
+        "member.added": _("Colleague added"),
+        "firm.authorised": _("Trade-service firm authorised"),
+        "firm.revoked": _("Trade-service firm's authorisation revoked"),
+        "supplier.authorised_us": _("Authorised by a supplier"),
+        "supplier.revoked_us": _("Supplier revoked our authorisation"),
+    }
 )
