@@ -13,7 +13,11 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/ordos
 .PHONY: install run serve migrate demo test lint format system-deps services clean bench
 
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt
-	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is required"; exit 1; }
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is required (Debian: apt-get install python3.11)"; exit 1; }
+	@# Debian's own Python needs python3.11-venv for `-m venv`.
+	@$(PYTHON) -c "import ensurepip" 2>/dev/null || { \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q python3.11-venv \
+		|| { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q python3.11-venv; }; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -r requirements-dev.txt
@@ -30,10 +34,13 @@ demo: migrate
 run: demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-# Debian packages the suite needs: chromium for browser tests, CJK fonts for PDFs.
+# Debian packages the suite needs: chromium for browser tests, CJK fonts for PDFs, and the
+# PostgreSQL and Redis servers and clients when the machine has none.
 system-deps:
 	@missing=""; for package in $(DEBIAN_PACKAGES); do \
 		dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
+	command -v pg_isready >/dev/null || missing="$$missing postgresql"; \
+	command -v redis-cli >/dev/null || missing="$$missing redis-server"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing Debian packages:$$missing"; \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing \
