@@ -1,9 +1,13 @@
 """Demo products: about ten typical Ordos export goods, one or two per supplier."""
 
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
+
+from catalog.reference.models import Currency, ExchangeRate
+from catalog.reference.services import record_exchange_rate
 
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -137,6 +141,24 @@ PRODUCTS = [
         "Arthrospira platensis powder from Ordos alkaline lakes, protein ≥ 60%. 25 kg drums. Price per kg.",
     ),
 ]
+
+
+# Demo FX rates (1 USD = rate × quote), in force from the start of 2026.
+DEMO_RATES = {"CNY": "7.10", "EUR": "0.92", "RUB": "92.5", "MNT": "3400"}
+
+
+def load_exchange_rates() -> None:
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    usd = Currency.objects.get(code="USD")
+    for quote, rate in DEMO_RATES.items():
+        if not ExchangeRate.objects.filter(base=usd, quote_id=quote, valid_from=start).exists():
+            record_exchange_rate(
+                base=usd,
+                quote=Currency.objects.get(code=quote),
+                rate=Decimal(rate),
+                valid_from=start,
+                source="demo",
+            )
 
 
 def load(*, suppliers: list) -> int:

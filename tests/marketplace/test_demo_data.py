@@ -2,6 +2,7 @@ import pytest
 from django.core.management import call_command
 from oscar.core.loading import get_model
 
+from catalog.reference.models import ExchangeRate
 from marketplace.accounts.models import Company, CompanyKind, SupplierAuthorisation, User, VerificationStatus
 from marketplace.demo.management.commands.load_demo import OPERATOR_EMAIL
 
@@ -16,6 +17,7 @@ def snapshot() -> dict:
         "users": User.objects.count(),
         "products": Product.objects.count(),
         "authorisations": SupplierAuthorisation.objects.count(),
+        "exchange_rates": ExchangeRate.objects.count(),
     }
 
 
@@ -41,6 +43,7 @@ def test_load_demo_builds_a_working_marketplace_and_is_idempotent(capsys):
     assert 9 <= products.count() <= 12
     assert products.filter(title__icontains="methanol").count() == 1
     assert all(product.stockrecords.exists() for product in products)
+    assert first["exchange_rates"] == 4  # USD to CNY, EUR, RUB and MNT
     output = capsys.readouterr().out
     assert "password for all: ordos-demo-2026" in output
     assert OPERATOR_EMAIL in output

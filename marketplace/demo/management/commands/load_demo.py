@@ -61,6 +61,7 @@ class Command(BaseCommand):
                 for supplier in suppliers[:4]:
                     self.authorise(supplier, firm)
                 created = catalogue.load(suppliers=suppliers)
+                catalogue.load_exchange_rates()
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({created} new products)."))
         self.print_logins(suppliers, buyers, firm)
 
