@@ -4,6 +4,7 @@ import django.core.validators
 import django.db.models.deletion
 from decimal import Decimal
 from django.conf import settings
+import catalog.validators
 from django.db import migrations, models
 
 
@@ -59,7 +60,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='HSCode',
             fields=[
-                ('code', models.CharField(max_length=10, primary_key=True, serialize=False, validators=[django.core.validators.RegexValidator('^\\d{10}$', 'A China HS code has 10 digits.')], verbose_name='HS code')),
+                ('code', models.CharField(max_length=10, primary_key=True, serialize=False, validators=[catalog.validators.validate_hs_code], verbose_name='HS code')),
                 ('description', models.CharField(max_length=300, verbose_name='Description')),
                 ('description_zh', models.CharField(blank=True, max_length=300, verbose_name='Chinese description')),
                 ('supervision_conditions', models.CharField(blank=True, help_text='Letters such as A, B, 4, G', max_length=20, verbose_name='Supervision conditions')),

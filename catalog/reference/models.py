@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from catalog.validators import validate_hs_code
+
 
 class Unit(models.Model):
     """A unit of measure; ``customs_code`` is set for China customs' legal units (035 kg...)."""
@@ -140,7 +142,7 @@ class HSCode(models.Model):
         _("HS code"),
         max_length=10,
         primary_key=True,
-        validators=[RegexValidator(r"^\d{10}$", _("A China HS code has 10 digits."))],
+        validators=[validate_hs_code],
     )
     description = models.CharField(_("Description"), max_length=300)
     description_zh = models.CharField(_("Chinese description"), max_length=300, blank=True)

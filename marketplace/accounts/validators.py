@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 # character computed over the first 17 with these weights, modulo 31.
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-USCC_PATTERN = re.compile(rf"^[{USCC_ALPHABET}]{{18}}$")
+USCC_PATTERN = re.compile(rf"[{USCC_ALPHABET}]{{18}}")
 # Customs registration code (海关编码): 4-digit customs area, then 6 letters or digits.
-CUSTOMS_CODE_PATTERN = re.compile(r"^\d{4}[0-9A-Z]{6}$")
+CUSTOMS_CODE_PATTERN = re.compile(r"[0-9]{4}[0-9A-Z]{6}")  # used with fullmatch: no stray newline
 
 
 def uscc_check_character(first17: str) -> str:
@@ -23,7 +23,7 @@ def uscc_check_character(first17: str) -> str:
 
 def validate_uscc(value: str) -> None:
     """Unified Social Credit Code: format and check character."""
-    if not USCC_PATTERN.match(value):
+    if not USCC_PATTERN.fullmatch(value):
         raise ValidationError(
             _(
                 "A unified social credit code has 18 characters: digits and capital letters "
@@ -40,7 +40,7 @@ def validate_uscc(value: str) -> None:
 
 
 def validate_customs_code(value: str) -> None:
-    if not CUSTOMS_CODE_PATTERN.match(value):
+    if not CUSTOMS_CODE_PATTERN.fullmatch(value):
         raise ValidationError(
             _(
                 "A customs registration code has 10 characters: 4 digits of the customs area, "
