@@ -9,3 +9,4 @@ from catalog.reference.models import (  # noqa: F401  (reference data belongs to
     Unit,
     UnitConversion,
 )
+from catalog.specs.models import BatterySpec, ChemicalSpec, TradeSpec, VehicleSpec  # noqa: F401

@@ -1,7 +1,10 @@
 """Initial reference data, loaded by a data migration and editable afterwards by staff."""
 
 import csv
+from decimal import Decimal
 from pathlib import Path
+
+from catalog.specs.classes import PRODUCT_CLASSES
 
 HS_REFERENCE_CSV = Path(__file__).resolve().parent.parent / "data" / "hs_reference.csv"
 
@@ -96,3 +99,43 @@ def hs_rows() -> list[dict]:
                 }
             )
     return rows
+
+
+def load_reference_data(apps) -> None:
+    """Create or update every seed row. ``apps``: a migration's registry or django.apps.apps."""
+    Unit = apps.get_model("catalogue", "Unit")
+    UnitConversion = apps.get_model("catalogue", "UnitConversion")
+    Incoterm = apps.get_model("catalogue", "Incoterm")
+    Currency = apps.get_model("catalogue", "Currency")
+    HSCode = apps.get_model("catalogue", "HSCode")
+
+    units = {}
+    for code, name, name_zh, customs_code in UNITS:
+        units[code], _ = Unit.objects.update_or_create(
+            code=code, defaults={"name": name, "name_zh": name_zh, "customs_code": customs_code}
+        )
+    for from_code, to_code, factor in CONVERSIONS:
+        UnitConversion.objects.update_or_create(
+            from_unit=units[from_code], to_unit=units[to_code], defaults={"factor": Decimal(factor)}
+        )
+    for code, name, sea_only, terms_code in INCOTERMS:
+        Incoterm.objects.update_or_create(
+            code=code, defaults={"name": name, "sea_only": sea_only, "customs_terms_code": terms_code}
+        )
+    for code, name, customs_code, decimals in CURRENCIES:
+        Currency.objects.update_or_create(
+            code=code, defaults={"name": name, "customs_code": customs_code, "decimal_places": decimals}
+        )
+    by_customs_code = {unit.customs_code: unit for unit in units.values() if unit.customs_code}
+    for row in hs_rows():
+        unit1 = by_customs_code.get(row.pop("unit1_customs_code"))
+        unit2 = by_customs_code.get(row.pop("unit2_customs_code"))
+        HSCode.objects.update_or_create(
+            code=row.pop("code"), defaults={**row, "unit1": unit1, "unit2": unit2}
+        )
+
+
+def load_product_classes(apps) -> None:
+    ProductClass = apps.get_model("catalogue", "ProductClass")
+    for slug, name in PRODUCT_CLASSES.items():
+        ProductClass.objects.update_or_create(slug=slug, defaults={"name": name, "requires_shipping": True})

@@ -3,25 +3,20 @@
 from datetime import UTC, datetime
 from decimal import Decimal
 
+from django.apps import apps as django_apps
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
 
-from catalog.reference.models import Currency, ExchangeRate
+from catalog.reference import seed
+from catalog.reference.models import Currency, ExchangeRate, HSCode, Unit
 from catalog.reference.services import record_exchange_rate
+from catalog.specs.models import BatterySpec, ChemicalSpec, TradeSpec, VehicleSpec
 
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
 ProductCategory = get_model("catalogue", "ProductCategory")
 StockRecord = get_model("partner", "StockRecord")
 
-# The Catalog issue defines the typed product classes; the demo uses the same slugs.
-PRODUCT_CLASSES = {
-    "chemical": "Chemical",
-    "vehicle": "Vehicle",
-    "new-energy": "New-energy product",
-    "textile": "Cashmere and textiles",
-    "food": "Food and spirulina",
-}
 
 # (supplier index, UPC, title, class, category, price USD, unit stock, description)
 PRODUCTS = [
@@ -82,7 +77,7 @@ PRODUCTS = [
         4,
         "ORD-LFP-280",
         "LFP battery cell 3.2 V 280 Ah",
-        "new-energy",
+        "battery",
         "New energy > Batteries",
         "58.00",
         20000,
@@ -93,7 +88,7 @@ PRODUCTS = [
         5,
         "ORD-PV-550M",
         "Monocrystalline PV module 550 W",
-        "new-energy",
+        "pv-module",
         "New energy > Photovoltaics",
         "96.00",
         15000,
@@ -101,14 +96,14 @@ PRODUCTS = [
     ),
     (
         6,
-        "ORD-EV-HT49",
-        "Battery-electric heavy truck 6x4, 49 t",
+        "ORD-EV-DT60",
+        "Battery-electric mining dump truck, 60 t",
         "vehicle",
         "Vehicles > Trucks",
         "118000.00",
         40,
-        "BEV tractor unit, 423 kWh LFP pack, swap-ready, LHD. For mining and rail-head haulage "
-        "to Mongolia and Russia.",
+        "Off-highway BEV dump truck, 423 kWh LFP pack, swap-ready, LHD. For coal mines in "
+        "Mongolia and Russia.",
     ),
     (
         7,
@@ -163,12 +158,10 @@ def load_exchange_rates() -> None:
 
 def load(*, suppliers: list) -> int:
     """Create the demo products; returns how many were new."""
-    classes = {
-        slug: ProductClass.objects.get_or_create(
-            slug=slug, defaults={"name": name, "requires_shipping": True}
-        )[0]
-        for slug, name in PRODUCT_CLASSES.items()
-    }
+    # Normally present from the data migrations; re-seeded in case a database was flushed.
+    seed.load_reference_data(django_apps)
+    seed.load_product_classes(django_apps)
+    classes = {product_class.slug: product_class for product_class in ProductClass.objects.all()}
     created_count = 0
     for index, upc, title, class_slug, breadcrumbs, price, stock, description in PRODUCTS:
         product, created = Product.objects.get_or_create(
@@ -184,6 +177,7 @@ def load(*, suppliers: list) -> int:
         created_count += created
         ProductCategory.objects.get_or_create(product=product, category=create_from_breadcrumbs(breadcrumbs))
         partner = suppliers[index].partner
+        load_specs(product, upc)
         StockRecord.objects.get_or_create(
             product=product,
             partner=partner,
@@ -195,3 +189,147 @@ def load(*, suppliers: list) -> int:
             },
         )
     return created_count
+
+
+# Typed specs of the demo products, by UPC: (HS code, unit, net kg, gross kg, packaging, extra spec).
+SPECS = {
+    "ORD-MEOH-9985": (
+        "2905110000",
+        "t",
+        "1000",
+        "1000",
+        "ISO tank or 160 kg drums",
+        (
+            "chemical",
+            {
+                "cas_number": "67-56-1",
+                "purity_percent": "99.85",
+                "grade": "AA (GB 338-2011)",
+                "ghs_classes": "Flam. Liq. 2; Acute Tox. 3; STOT SE 1",
+                "signal_word": "danger",
+                "hazard_statements": "H225, H301+H311+H331, H370",
+                "un_number": "UN1230",
+                "proper_shipping_name": "METHANOL",
+                "transport_class": "3",
+                "subsidiary_class": "6.1",
+                "packing_group": "II",
+            },
+        ),
+    ),
+    "ORD-PVC-SG5": (
+        "3904109090",
+        "t",
+        "1000",
+        "1010",
+        "25 kg bags, 40 per pallet",
+        ("chemical", {"cas_number": "9002-86-2", "grade": "SG-5, K 66-68"}),
+    ),
+    "ORD-NAOH-99": (
+        "2815110000",
+        "t",
+        "1000",
+        "1010",
+        "25 kg bags",
+        (
+            "chemical",
+            {
+                "cas_number": "1310-73-2",
+                "purity_percent": "99",
+                "signal_word": "danger",
+                "hazard_statements": "H290, H314",
+                "un_number": "UN1823",
+                "proper_shipping_name": "SODIUM HYDROXIDE, SOLID",
+                "transport_class": "8",
+                "packing_group": "II",
+            },
+        ),
+    ),
+    "ORD-PP-T30S": (
+        "3902100090",
+        "t",
+        "1000",
+        "1008",
+        "25 kg bags",
+        ("chemical", {"cas_number": "9003-07-0", "grade": "T30S, MFR 3 g/10 min"}),
+    ),
+    "ORD-CAC2-295": (
+        "2849100000",
+        "t",
+        "1000",
+        "1060",
+        "100 kg steel drums",
+        (
+            "chemical",
+            {
+                "cas_number": "75-20-7",
+                "signal_word": "danger",
+                "hazard_statements": "H260",
+                "un_number": "UN1402",
+                "proper_shipping_name": "CALCIUM CARBIDE",
+                "transport_class": "4.3",
+                "packing_group": "II",
+            },
+        ),
+    ),
+    "ORD-LFP-280": (
+        "8507600090",
+        "pcs",
+        "5.4",
+        "5.7",
+        "Cartons of 4 cells on pallets",
+        (
+            "battery",
+            {
+                "chemistry": "LFP",
+                "form": "cell",
+                "watt_hours": "896",
+                "voltage": "3.2",
+                "amp_hours": "280",
+                "un_number": "UN3480",
+                "un38_3_tested": True,
+            },
+        ),
+    ),
+    "ORD-PV-550M": ("8541430000", "pcs", "27.5", "29", "31 modules per pallet", None),
+    "ORD-EV-DT60": (
+        "8704109000",
+        "vehicle",
+        "45000",
+        "45000",
+        "Ro-ro or flat rack",
+        (
+            "vehicle",
+            {
+                "make": "Steppe",
+                "model": "ED60",
+                "model_year": 2026,
+                "powertrain": "BEV",
+                "battery_kwh": "423",
+                "emission_standard": "Zero emission",
+                "steering_side": "LHD",
+                "condition": "new",
+            },
+        ),
+    ),
+    "ORD-CSH-DEH": ("5102110000", "kg", "1", "1.05", "Bales of 100 kg", None),
+    "ORD-CSH-SWT": ("6110120000", "item", "0.35", "0.45", "Polybag, 20 per carton", None),
+    "ORD-SPI-PWD": ("2102200000", "kg", "1", "1.04", "25 kg fibre drums", None),
+}
+SPEC_MODELS = {"chemical": ChemicalSpec, "battery": BatterySpec, "vehicle": VehicleSpec}
+
+
+def load_specs(product, upc: str) -> None:
+    hs_code, unit, net, gross, packaging, extra = SPECS[upc]
+    TradeSpec.objects.get_or_create(
+        product=product,
+        defaults={
+            "hs_code": HSCode.objects.get(code=hs_code),
+            "commercial_unit": Unit.objects.get(code=unit),
+            "net_weight_kg": Decimal(net),
+            "gross_weight_kg": Decimal(gross),
+            "packaging": packaging,
+        },
+    )
+    if extra:
+        kind, fields = extra
+        SPEC_MODELS[kind].objects.get_or_create(product=product, defaults=fields)

@@ -1,0 +1,1 @@
+"""Typed, validated product specifications, one-to-one with Product, per product class."""
