@@ -1,6 +1,7 @@
 """Specifications of a product, grouped for display."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
@@ -79,7 +80,10 @@ def _display(spec: models.Model, field_name: str):
         return getattr(spec, f"get_{field_name}_display")()
     if field_name == "origin_country":
         return spec.origin_country_name
-    return getattr(spec, field_name)
+    value = getattr(spec, field_name)
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")  # 1000.000 → "1000", 99.850 → "99.85"
+    return value
 
 
 def specification_groups(*, product) -> list[SpecGroup]:
