@@ -1,0 +1,88 @@
+from rest_framework import serializers
+
+from catalog.specs.models import BatterySpec, ChemicalSpec, TradeSpec, VehicleSpec
+from marketplace.accounts.models import Company
+
+
+class TradeSpecSerializer(serializers.ModelSerializer):
+    hs_code = serializers.CharField(source="hs_code_id")
+    commercial_unit = serializers.CharField(source="commercial_unit.code")
+
+    class Meta:
+        model = TradeSpec
+        fields = (
+            "hs_code",
+            "commercial_unit",
+            "net_weight_kg",
+            "gross_weight_kg",
+            "origin_country",
+            "packaging",
+            "certifications",
+        )
+
+
+class ChemicalSpecSerializer(serializers.ModelSerializer):
+    is_dangerous_goods = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = ChemicalSpec
+        exclude = ("id", "product")
+
+
+class BatterySpecSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = BatterySpec
+        exclude = ("id", "product")
+
+
+class VehicleSpecSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = VehicleSpec
+        exclude = ("id", "product")
+
+
+class OfferSerializer(serializers.Serializer):
+    supplier_id = serializers.IntegerField(source="partner.company_id", allow_null=True)
+    supplier = serializers.CharField(source="partner.name")
+    sku = serializers.CharField(source="partner_sku")
+    price = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    currency = serializers.CharField(source="price_currency")
+
+
+class ProductSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    upc = serializers.CharField()
+    url = serializers.CharField(source="get_absolute_url")
+    product_class = serializers.CharField(source="product_class.slug")
+    categories = serializers.SerializerMethodField()
+    offers = OfferSerializer(source="stockrecords.all", many=True)
+    trade_spec = serializers.SerializerMethodField()
+    chemical_spec = serializers.SerializerMethodField()
+    battery_spec = serializers.SerializerMethodField()
+    vehicle_spec = serializers.SerializerMethodField()
+
+    def get_categories(self, product) -> list[str]:
+        return [category.full_name for category in product.categories.all()]
+
+    def _spec(self, product, name: str, serializer_class):
+        spec = getattr(product, name, None)  # reverse one-to-one: absent → None (select_related)
+        return serializer_class(spec).data if spec is not None else None
+
+    def get_trade_spec(self, product) -> dict | None:
+        return self._spec(product, "trade_spec", TradeSpecSerializer)
+
+    def get_chemical_spec(self, product) -> dict | None:
+        return self._spec(product, "chemical_spec", ChemicalSpecSerializer)
+
+    def get_battery_spec(self, product) -> dict | None:
+        return self._spec(product, "battery_spec", BatterySpecSerializer)
+
+    def get_vehicle_spec(self, product) -> dict | None:
+        return self._spec(product, "vehicle_spec", VehicleSpecSerializer)
+
+
+class SupplierSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Company
+        fields = ("id", "name", "country", "city", "verification_status")
