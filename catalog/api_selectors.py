@@ -20,7 +20,7 @@ def api_products(*, filters: dict[str, str]) -> QuerySet:
             "battery_spec",
             "vehicle_spec",
         )
-        .prefetch_related("categories", "stockrecords__partner__company")
+        .prefetch_related("categories", "stockrecords__partner__company", "translations")
     )
     if value := filters.get("class"):
         products = products.filter(product_class__slug=value)

@@ -18,6 +18,6 @@ def browsable_products() -> QuerySet:
         Product.objects.browsable()
         .base_queryset()
         .filter(Exists(verified_offer))
-        # Cards show the supplier of the offer: partners come with the stock records.
-        .prefetch_related("stockrecords__partner")
+        # Cards show the supplier of the offer and the title in the page's language.
+        .prefetch_related("stockrecords__partner", "translations")
     )

@@ -55,12 +55,17 @@ class ProductSerializer(serializers.Serializer):
     upc = serializers.CharField()
     url = serializers.CharField(source="get_absolute_url")
     product_class = serializers.CharField(source="product_class.slug")
+    names = serializers.SerializerMethodField()
     categories = serializers.SerializerMethodField()
     offers = OfferSerializer(source="stockrecords.all", many=True)
     trade_spec = serializers.SerializerMethodField()
     chemical_spec = serializers.SerializerMethodField()
     battery_spec = serializers.SerializerMethodField()
     vehicle_spec = serializers.SerializerMethodField()
+
+    def get_names(self, product) -> dict[str, str]:
+        """The title in every language: English from the product, others from translations."""
+        return {"en": product.title, **{row.language: row.title for row in product.translations.all()}}
 
     def get_categories(self, product) -> list[str]:
         return [category.full_name for category in product.categories.all()]

@@ -11,6 +11,7 @@ from catalog.reference import seed
 from catalog.reference.models import Currency, ExchangeRate, HSCode, Unit
 from catalog.reference.services import record_exchange_rate
 from catalog.specs.models import BatterySpec, ChemicalSpec, TradeSpec, VehicleSpec
+from catalog.translation.services import translate_product
 
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -178,6 +179,7 @@ def load(*, suppliers: list) -> int:
         ProductCategory.objects.get_or_create(product=product, category=create_from_breadcrumbs(breadcrumbs))
         partner = suppliers[index].partner
         load_specs(product, upc)
+        load_translations(product, upc)
         StockRecord.objects.get_or_create(
             product=product,
             partner=partner,
@@ -333,3 +335,46 @@ def load_specs(product, upc: str) -> None:
     if extra:
         kind, fields = extra
         SPEC_MODELS[kind].objects.get_or_create(product=product, defaults=fields)
+
+
+# Russian and Chinese names (and words buyers search for), by UPC.
+TRANSLATIONS = {
+    "ORD-MEOH-9985": (
+        ("Метанол 99,85% (марка А), CAS 67-56-1", "метиловый спирт"),
+        ("甲醇 99.85%（优等品），CAS 67-56-1", "木醇 工业甲醇"),
+    ),
+    "ORD-PVC-SG5": (
+        ("ПВХ смола SG-5 (K 66–68)", "поливинилхлорид суспензионный"),
+        ("聚氯乙烯树脂 SG-5（K值 66–68）", "PVC 电石法"),
+    ),
+    "ORD-NAOH-99": (
+        ("Сода каустическая чешуированная 99%", "гидроксид натрия едкий натр"),
+        ("片碱 99%（氢氧化钠）", "烧碱 火碱"),
+    ),
+    "ORD-PP-T30S": (("Полипропилен гомополимер T30S", "ПП"), ("均聚聚丙烯 T30S", "PP 拉丝料")),
+    "ORD-CAC2-295": (("Карбид кальция 295 л/кг, 50–80 мм", "карбид"), ("电石 295 L/kg，50–80 mm", "碳化钙")),
+    "ORD-LFP-280": (
+        ("Литий-железо-фосфатный элемент 3,2 В 280 А·ч", "LiFePO4 аккумулятор"),
+        ("磷酸铁锂电芯 3.2 V 280 Ah", "LFP 储能电池"),
+    ),
+    "ORD-PV-550M": (
+        ("Монокристаллический солнечный модуль 550 Вт", "солнечная панель"),
+        ("单晶硅光伏组件 550 W", "太阳能板"),
+    ),
+    "ORD-EV-DT60": (
+        ("Карьерный самосвал на электротяге, 60 т", "электросамосвал"),
+        ("纯电动矿用自卸车 60 吨", "电动矿卡"),
+    ),
+    "ORD-CSH-DEH": (("Кашемир белый очёсанный, 15,5 мкм", "пух козий"), ("白色无毛绒 15.5 微米", "山羊绒")),
+    "ORD-CSH-SWT": (
+        ("Мужской кашемировый свитер с круглым вырезом", "джемпер"),
+        ("男士羊绒圆领毛衣", "羊绒衫"),
+    ),
+    "ORD-SPI-PWD": (("Спирулина порошок, пищевая", "спирулина"), ("食品级螺旋藻粉", "螺旋藻")),
+}
+
+
+def load_translations(product, upc: str) -> None:
+    (ru_title, ru_words), (zh_title, zh_words) = TRANSLATIONS[upc]
+    for language, title, words in (("ru", ru_title, ru_words), ("zh-hans", zh_title, zh_words)):
+        translate_product(product=product, language=language, title=title, search_words=words)

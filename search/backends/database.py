@@ -46,6 +46,9 @@ class DatabaseBackend:
                 | Q(upc__iexact=term)
                 | Q(description__icontains=term)
                 | Q(product_class__name__icontains=term)
+                # Russian and Chinese names and search words (метанол, 甲醇).
+                | Q(translations__title__icontains=term)
+                | Q(translations__search_text__icontains=term)
             )
         products = products.annotate(min_price=Min("stockrecords__price")).distinct()
         return DatabaseResults(self._order(products, query))

@@ -26,7 +26,7 @@ def many_products(supplier):
 def test_the_catalogue_paginates_with_a_bounded_query_count(
     client, many_products, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         response = client.get(reverse("catalogue:index"))
 
     assert response.status_code == 200
@@ -46,7 +46,7 @@ def test_search_finds_methanol(client, supplier, django_assert_max_num_queries):
     methanol = offered_product(partner=supplier.partner, title="Methanol 99.85%")
     offered_product(partner=supplier.partner, title="PVC resin")
 
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         response = client.get(reverse("search:search"), {"q": "methanol"})
 
     assert [hit.object for hit in response.context["results"]] == [methanol]
@@ -63,7 +63,7 @@ def test_search_without_results_says_so(client, supplier):
 def test_a_category_page_lists_its_products(client, many_products, django_assert_max_num_queries):
     chemicals, _ = many_products
 
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         response = client.get(chemicals.get_absolute_url())
 
     assert response.context["category"] == chemicals
@@ -82,7 +82,7 @@ def test_a_category_with_a_stale_slug_redirects(client, many_products):
 def test_a_product_page_renders(client, supplier, django_assert_max_num_queries):
     product = offered_product(partner=supplier.partner, title="Methanol 99.85%")
 
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(31):
         response = client.get(product.get_absolute_url())
 
     assert response.status_code == 200

@@ -1,0 +1,1 @@
+"""Product names, descriptions and search text in Russian and Chinese (English lives on Product)."""

@@ -1,0 +1,26 @@
+from django.db import transaction
+
+from catalog.translation.models import TRANSLATED_LANGUAGES, ProductTranslation
+
+
+def translate_product(
+    *, product, language: str, title: str, description: str = "", search_words: str = ""
+) -> ProductTranslation:
+    """Set a product's name and description in ``language`` (ru or zh-hans).
+
+    The search text carries the lower-cased title too, because SQLite (the embedded default)
+    only folds ASCII case: "метанол" must still find "Метанол".
+    """
+    if language not in dict(TRANSLATED_LANGUAGES):
+        raise ValueError(f"No translations are kept for {language!r}.")
+    with transaction.atomic():
+        translation, _ = ProductTranslation.objects.update_or_create(
+            product=product,
+            language=language,
+            defaults={
+                "title": title,
+                "description": description,
+                "search_text": f"{title.lower()} {search_words.lower()}".strip()[:500],
+            },
+        )
+    return translation
