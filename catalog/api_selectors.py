@@ -20,7 +20,14 @@ def api_products(*, filters: dict[str, str]) -> QuerySet:
             "battery_spec",
             "vehicle_spec",
         )
-        .prefetch_related("categories", "stockrecords__partner__company", "translations")
+        .prefetch_related(
+            "categories",
+            "translations",
+            "stockrecords__partner__company",
+            "stockrecords__commercial_unit",
+            "stockrecords__price_tiers",
+            "stockrecords__incoterms__incoterm",
+        )
     )
     if value := filters.get("class"):
         products = products.filter(product_class__slug=value)

@@ -41,12 +41,27 @@ class VehicleSpecSerializer(serializers.ModelSerializer):
         exclude = ("id", "product")
 
 
+class PriceTierSerializer(serializers.Serializer):
+    min_quantity = serializers.DecimalField(max_digits=14, decimal_places=3)
+    unit_price = serializers.DecimalField(max_digits=12, decimal_places=2)
+
+
+class OfferIncotermSerializer(serializers.Serializer):
+    incoterm = serializers.CharField(source="incoterm.code")
+    named_place = serializers.CharField()
+
+
 class OfferSerializer(serializers.Serializer):
     supplier_id = serializers.IntegerField(source="partner.company_id", allow_null=True)
     supplier = serializers.CharField(source="partner.name")
     sku = serializers.CharField(source="partner_sku")
     price = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
     currency = serializers.CharField(source="price_currency")
+    unit = serializers.CharField(source="commercial_unit.code", allow_null=True, default=None)
+    minimum_order_quantity = serializers.DecimalField(max_digits=14, decimal_places=3)
+    lead_time_days = serializers.IntegerField(allow_null=True)
+    price_tiers = PriceTierSerializer(source="price_tiers.all", many=True)
+    incoterms = OfferIncotermSerializer(source="incoterms.all", many=True)
 
 
 class ProductSerializer(serializers.Serializer):

@@ -1,8 +1,11 @@
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
+from catalog.reference import seed
+from catalog.reference.models import HSCode
 from tests.factories import (
     CompanyFactory,
     OperatorFactory,
@@ -27,6 +30,15 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def reference_data(db):
+    # The catalog data migrations' rows; a transactional test earlier in a --reuse-db run
+    # may have flushed them.
+    if not HSCode.objects.exists():
+        seed.load_reference_data(apps)
+        seed.load_product_classes(apps)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
 
 from catalog.reference import seed
-from catalog.reference.models import Currency, ExchangeRate, HSCode, Unit
+from catalog.reference.models import Currency, ExchangeRate, HSCode, Incoterm, Unit
 from catalog.reference.services import record_exchange_rate
 from catalog.specs.models import BatterySpec, ChemicalSpec, TradeSpec, VehicleSpec
 from catalog.translation.services import translate_product
@@ -17,6 +17,8 @@ Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
 ProductCategory = get_model("catalogue", "ProductCategory")
 StockRecord = get_model("partner", "StockRecord")
+PriceTier = get_model("partner", "PriceTier")
+OfferIncoterm = get_model("partner", "OfferIncoterm")
 
 
 # (supplier index, UPC, title, class, category, price USD, unit stock, description)
@@ -180,7 +182,7 @@ def load(*, suppliers: list) -> int:
         partner = suppliers[index].partner
         load_specs(product, upc)
         load_translations(product, upc)
-        StockRecord.objects.get_or_create(
+        offer, _ = StockRecord.objects.get_or_create(
             product=product,
             partner=partner,
             defaults={
@@ -190,6 +192,7 @@ def load(*, suppliers: list) -> int:
                 "num_in_stock": stock,
             },
         )
+        load_offer_terms(offer, upc)
     return created_count
 
 
@@ -378,3 +381,51 @@ def load_translations(product, upc: str) -> None:
     (ru_title, ru_words), (zh_title, zh_words) = TRANSLATIONS[upc]
     for language, title, words in (("ru", ru_title, ru_words), ("zh-hans", zh_title, zh_words)):
         translate_product(product=product, language=language, title=title, search_words=words)
+
+
+# Offer terms by UPC: (unit, MOQ, lead days, monthly capacity, [(from qty, unit price)], [(Incoterm, place)])
+OFFERS = {
+    "ORD-MEOH-9985": (
+        "t",
+        "20",
+        7,
+        "30000",
+        [("100", "275.00"), ("500", "265.00")],
+        [("FCA", "Erenhot"), ("CPT", "Moscow"), ("FOB", "Tianjin")],
+    ),
+    "ORD-PVC-SG5": (
+        "t",
+        "25",
+        10,
+        "20000",
+        [("100", "705.00")],
+        [("FCA", "Erenhot"), ("CIF", "Novorossiysk")],
+    ),
+    "ORD-NAOH-99": ("t", "25", 10, "15000", [("200", "395.00")], [("FCA", "Erenhot")]),
+    "ORD-PP-T30S": ("t", "25", 14, "25000", [("200", "910.00")], [("CPT", "Ulaanbaatar")]),
+    "ORD-CAC2-295": ("t", "20", 10, "10000", [], [("FCA", "Erenhot")]),
+    "ORD-LFP-280": ("pcs", "100", 21, "200000", [("1000", "55.00"), ("10000", "52.00")], [("FCA", "Ordos")]),
+    "ORD-PV-550M": ("pcs", "200", 21, "100000", [("2000", "92.00")], [("FOB", "Tianjin")]),
+    "ORD-EV-DT60": ("vehicle", "1", 60, "20", [("5", "114000.00")], [("DAP", "Gashuunsukhait")]),
+    "ORD-CSH-DEH": ("kg", "100", 14, "5000", [("1000", "95.00")], [("CPT", "Milan")]),
+    "ORD-CSH-SWT": ("item", "300", 30, "20000", [("1000", "61.00")], [("FCA", "Ordos")]),
+    "ORD-SPI-PWD": ("kg", "500", 14, "50000", [("5000", "10.80")], [("CPT", "Almaty")]),
+}
+
+
+def load_offer_terms(offer, upc: str) -> None:
+    unit, moq, lead_days, capacity, tiers, incoterms = OFFERS[upc]
+    if offer.commercial_unit_id is None:  # saved once: re-saving a stock record sends Oscar's alerts
+        offer.commercial_unit = Unit.objects.get(code=unit)
+        offer.minimum_order_quantity = Decimal(moq)
+        offer.lead_time_days = lead_days
+        offer.monthly_capacity = Decimal(capacity)
+        offer.save()
+    for min_quantity, unit_price in tiers:
+        PriceTier.objects.get_or_create(
+            offer=offer, min_quantity=Decimal(min_quantity), defaults={"unit_price": Decimal(unit_price)}
+        )
+    for code, place in incoterms:
+        OfferIncoterm.objects.get_or_create(
+            offer=offer, incoterm=Incoterm.objects.get(code=code), named_place=place
+        )

@@ -148,7 +148,7 @@ def test_the_product_page_shows_the_specifications(client, supplier, django_asse
     trade_spec(product).save()
     methanol_spec(product).save()
 
-    with django_assert_max_num_queries(31):
+    with django_assert_max_num_queries(33):
         response = client.get(product.get_absolute_url())
 
     page = response.content.decode()

@@ -82,7 +82,7 @@ def test_a_category_with_a_stale_slug_redirects(client, many_products):
 def test_a_product_page_renders(client, supplier, django_assert_max_num_queries):
     product = offered_product(partner=supplier.partner, title="Methanol 99.85%")
 
-    with django_assert_max_num_queries(31):
+    with django_assert_max_num_queries(33):
         response = client.get(product.get_absolute_url())
 
     assert response.status_code == 200

@@ -1,0 +1,18 @@
+"""Reads of offers: the unit price for a quantity, and what a product page shows of an offer."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+
+def unit_price_for(*, offer, quantity: Decimal) -> Decimal:
+    """The unit price at ``quantity``: the highest quantity break reached, else the base price."""
+    if quantity < offer.minimum_order_quantity:
+        raise ValidationError(
+            _("The minimum order is %(moq)s.")
+            % {"moq": format(offer.minimum_order_quantity.normalize(), "f")},
+            code="below_moq",
+        )
+    reached = [tier for tier in offer.price_tiers.all() if tier.min_quantity <= quantity]
+    return max(reached, key=lambda tier: tier.min_quantity).unit_price if reached else offer.price
