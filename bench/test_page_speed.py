@@ -42,6 +42,7 @@ def big_catalogue(db):
             structure="standalone",
             is_public=True,
             product_class=product_class,
+            supplier=partner,
             description="Industrial goods made in Ordos. " * 5,
         )
         for i in range(PRODUCTS)

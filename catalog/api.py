@@ -1,11 +1,15 @@
-"""Public, read-only catalogue API: products with their typed specs, and verified suppliers."""
+"""Catalogue API: public reads of products and verified suppliers; suppliers write their own
+products through the same forms as the portal (catalog/specs/forms.py)."""
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics, permissions
+from rest_framework import generics, permissions, status
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
 
-from catalog.api_selectors import api_products, api_suppliers
-from catalog.serializers import ProductSerializer, SupplierSerializer
+from catalog.api_selectors import api_products, api_suppliers, own_products
+from catalog.serializers import ProductInputSerializer, ProductSerializer, SupplierSerializer
+from catalog.services import ProductDataError, save_product
 
 
 class CatalogPagination(PageNumberPagination):
@@ -24,8 +28,33 @@ PRODUCT_FILTERS = [
 ]
 
 
-class ProductList(generics.ListAPIView):
-    permission_classes = [permissions.AllowAny]
+def supplier_of(user):
+    """The Oscar partner the user acts for, or refuse: only supplier members write products."""
+    company = user.company if user.is_authenticated else None
+    partner = getattr(company, "partner", None) if company else None
+    if partner is None:
+        raise PermissionDenied("Only members of a supplier company can list products.")
+    return partner
+
+
+class ReadPublicWriteOwn(permissions.BasePermission):
+    def has_permission(self, request, view):
+        return request.method in permissions.SAFE_METHODS or request.user.is_authenticated
+
+
+def _save(request, product=None):
+    payload = ProductInputSerializer(data=request.data, partial=product is not None)
+    payload.is_valid(raise_exception=True)
+    try:
+        return save_product(supplier=supplier_of(request.user), data=payload.validated_data, product=product)
+    except ProductDataError as error:
+        raise ValidationError(error.errors) from error
+
+
+class ProductList(generics.ListCreateAPIView):
+    """Published products; POST creates one of your supplier's products with its typed specs."""
+
+    permission_classes = [ReadPublicWriteOwn]
     serializer_class = ProductSerializer
     pagination_class = CatalogPagination
 
@@ -33,16 +62,45 @@ class ProductList(generics.ListAPIView):
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
+    @extend_schema(request=ProductInputSerializer, responses={201: ProductSerializer})
+    def post(self, request, *args, **kwargs):
+        product = _save(request)
+        return Response(
+            self.get_serializer(own_products(product.supplier).get(pk=product.pk)).data, status=201
+        )
+
     def get_queryset(self):
         return api_products(filters=self.request.query_params)
 
 
-class ProductDetail(generics.RetrieveAPIView):
-    permission_classes = [permissions.AllowAny]
+class ProductDetail(generics.RetrieveUpdateAPIView):
+    """A published product, or one of your own; PUT/PATCH change your own products only."""
+
+    permission_classes = [ReadPublicWriteOwn]
     serializer_class = ProductSerializer
 
     def get_queryset(self):
-        return api_products(filters={})
+        if self.request.method not in permissions.SAFE_METHODS:
+            return own_products(supplier_of(self.request.user))  # others' products: 404
+        user = self.request.user
+        partner = getattr(user.company, "partner", None) if user.is_authenticated and user.company else None
+        return api_products(filters={}, include_own=partner)
+
+    @extend_schema(request=ProductInputSerializer, responses={200: ProductSerializer})
+    def put(self, request, *args, **kwargs):
+        return self._update(request, partial=False)
+
+    @extend_schema(request=ProductInputSerializer, responses={200: ProductSerializer})
+    def patch(self, request, *args, **kwargs):
+        return self._update(request, partial=True)
+
+    def _update(self, request, *, partial: bool):
+        product = self.get_object()
+        if not partial:
+            ProductInputSerializer(data=request.data).is_valid(raise_exception=True)
+        _save(request, product)
+        fresh = own_products(product.supplier).get(pk=product.pk)
+        return Response(self.get_serializer(fresh).data, status=status.HTTP_200_OK)
 
 
 class SupplierList(generics.ListAPIView):

@@ -1,5 +1,7 @@
 # Catalog models: subclasses of Oscar's abstract models go above the star import.
+from django.db import models
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
 
 from catalog.reference.models import (  # noqa: F401  (reference data belongs to this app)
@@ -15,7 +17,21 @@ from catalog.translation.models import ProductTranslation
 
 
 class Product(AbstractProduct):
-    """Oscar's product, shown in the page's language with English as the fallback."""
+    """Oscar's product: one supplier's listing, shown in the page's language (English fallback).
+
+    Equal goods from different suppliers are separate products; each supplier's variants
+    (packaging, Incoterm) are its offers (stock records).
+    """
+
+    # Nullable only for Oscar's own forms and parent products; browse pages require it.
+    supplier = models.ForeignKey(
+        "partner.Partner",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="products",
+        verbose_name=_("Supplier"),
+    )
 
     class Meta(AbstractProduct.Meta):
         pass

@@ -1,23 +1,102 @@
-"""Reads of the catalogue shared by every page that lists products."""
+"""Reads of the catalogue: product lists and product pages."""
 
-from django.db.models import Exists, OuterRef, QuerySet
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from oscar.core.loading import get_model
 
+from catalog.reference.models import Unit
+from catalog.reference.selectors import UnitTable, unit_table
+from catalog.specs.selectors import SpecGroup, product_with_specs, specification_groups
 from marketplace.accounts.models import VerificationStatus
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
+OfferIncoterm = get_model("partner", "OfferIncoterm")
 
 
 def browsable_products() -> QuerySet:
-    """Public products offered by at least one verified supplier, ready for product cards."""
-    verified_offer = StockRecord.objects.filter(
-        product=OuterRef("pk"), partner__company__verification_status=VerificationStatus.VERIFIED
-    )
+    """Public products of verified suppliers with at least one offer, ready for product cards."""
+    own_offer = StockRecord.objects.filter(product=OuterRef("pk"), partner=OuterRef("supplier"))
     return (
         Product.objects.browsable()
         .base_queryset()
-        .filter(Exists(verified_offer))
-        # Cards show the supplier of the offer and the title in the page's language.
-        .prefetch_related("stockrecords__partner", "translations")
+        .filter(supplier__company__verification_status=VerificationStatus.VERIFIED)
+        .filter(Exists(own_offer))
+        # Cards show the title in the page's language and the best offer's price range,
+        # unit and supplier.
+        .prefetch_related(
+            "translations",
+            "stockrecords__partner",
+            "stockrecords__commercial_unit",
+            "stockrecords__price_tiers",
+        )
     )
+
+
+@dataclass(frozen=True)
+class LegalQuantity:
+    """How much of a customs legal unit one commercial unit is (None: declared per shipment)."""
+
+    unit: Unit
+    per_commercial_unit: Decimal | None
+
+
+@dataclass(frozen=True)
+class OfferTerms:
+    offer: object  # partner.StockRecord with tiers and Incoterms prefetched
+    legal_quantities: list[LegalQuantity]
+
+
+@dataclass(frozen=True)
+class ProductPage:
+    spec_groups: list[SpecGroup]
+    offers: list[OfferTerms]
+
+
+def product_for_page(*, product_id: int):
+    """A product with its specs, HS line and supplier, for its page (one query)."""
+    return product_with_specs(product_id=product_id, extra=("supplier__company",))
+
+
+def legal_quantities(*, trade_spec, unit, units: UnitTable) -> list[LegalQuantity]:
+    """One commercial unit in the HS line's legal units (1 t = 1000 kg; 1 cell = 5.4 kg)."""
+    quantities = []
+    for legal_unit in (trade_spec.hs_code.unit1, trade_spec.hs_code.unit2):
+        if legal_unit is None:
+            continue
+        factor = units.factor(from_unit_id=unit.pk, to_unit_id=legal_unit.pk)
+        if factor is None and legal_unit.code == "kg" and unit.pk == trade_spec.commercial_unit_id:
+            factor = trade_spec.net_weight_kg  # customs count legal kilograms net
+        quantities.append(LegalQuantity(unit=legal_unit, per_commercial_unit=factor))
+    return quantities
+
+
+def supplier_offers(*, product):
+    """The product's offers from its own supplier, cheapest first."""
+    return list(
+        StockRecord.objects.filter(product=product, partner_id=product.supplier_id)
+        .select_related("commercial_unit")
+        .prefetch_related(
+            "price_tiers", Prefetch("incoterms", OfferIncoterm.objects.select_related("incoterm"))
+        )
+        .order_by("price", "pk")
+    )
+
+
+def product_page(*, product) -> ProductPage:
+    """What a product page shows below the title; ``product`` comes from product_for_page."""
+    try:
+        trade_spec = product.trade_spec
+    except ObjectDoesNotExist:
+        trade_spec = None
+    offers = supplier_offers(product=product)
+    units = unit_table() if trade_spec and offers else None
+    terms = []
+    for offer in offers:
+        unit = offer.commercial_unit or (trade_spec.commercial_unit if trade_spec else None)
+        quantities = legal_quantities(trade_spec=trade_spec, unit=unit, units=units) if units and unit else []
+        terms.append(OfferTerms(offer=offer, legal_quantities=quantities))
+    return ProductPage(spec_groups=specification_groups(product=product), offers=terms)

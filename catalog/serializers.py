@@ -66,6 +66,8 @@ class OfferSerializer(serializers.Serializer):
 
 class ProductSerializer(serializers.Serializer):
     id = serializers.IntegerField()
+    supplier_id = serializers.IntegerField(source="supplier.company_id", allow_null=True, default=None)
+    is_public = serializers.BooleanField()
     title = serializers.CharField()
     upc = serializers.CharField()
     url = serializers.CharField(source="get_absolute_url")
@@ -100,6 +102,30 @@ class ProductSerializer(serializers.Serializer):
 
     def get_vehicle_spec(self, product) -> dict | None:
         return self._spec(product, "vehicle_spec", VehicleSpecSerializer)
+
+
+class ProductInputSerializer(serializers.Serializer):
+    """The shape of a product write; values are validated by the product and spec forms."""
+
+    title = serializers.CharField(required=False, max_length=255)
+    upc = serializers.CharField(required=False, allow_blank=True, max_length=64, help_text="Your SKU")
+    product_class = serializers.CharField(required=False, help_text="chemical, battery, pv-module…")
+    description = serializers.CharField(required=False, allow_blank=True)
+    categories = serializers.ListField(child=serializers.IntegerField(), required=False)
+    trade_spec = serializers.DictField(required=False, help_text="HS code, unit code, weights…")
+    chemical_spec = serializers.DictField(required=False)
+    battery_spec = serializers.DictField(required=False)
+    vehicle_spec = serializers.DictField(required=False)
+    translations = serializers.DictField(
+        child=serializers.DictField(), required=False, help_text='{"ru": {"title": "Метанол"}}'
+    )
+
+    def validate(self, data):
+        if not self.partial:
+            missing = [name for name in ("title", "product_class", "trade_spec") if name not in data]
+            if missing:
+                raise serializers.ValidationError({name: ["This field is required."] for name in missing})
+        return data
 
 
 class SupplierSerializer(serializers.ModelSerializer):

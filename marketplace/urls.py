@@ -10,12 +10,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from catalog.currency import set_display_currency
 from marketplace.accounts.views import LoginView
 from marketplace.health import healthz
 
 # Outside the language prefixes: machines, admin tools and the API.
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("currency/", set_display_currency, name="set-display-currency"),
     path("django-admin/", admin.site.urls),
     path("cms-admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

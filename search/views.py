@@ -20,11 +20,12 @@ Category = get_model("catalogue", "Category")
 class ProductListView(TemplateView):
     context_object_name = "products"
     paginate_by = settings.OSCAR_PRODUCTS_PER_PAGE
+    page_sizes = ("24", "48", "96")
 
     def get(self, request, *args, **kwargs):
-        self.form = SearchForm(request.GET)
+        self.form = SearchForm(request.GET, with_filters=True)
         results = get_backend().search(self.form.product_query(self.get_category_ids()))
-        paginator = Paginator(results, self.paginate_by)
+        paginator = Paginator(results, self.get_paginate_by())
         try:
             self.page = paginator.page(request.GET.get("page") or 1)
         except InvalidPage:
@@ -33,6 +34,11 @@ class ProductListView(TemplateView):
             query.pop("page", None)
             return redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
         return super().get(request, *args, **kwargs)
+
+    def get_paginate_by(self) -> int:
+        # Buyers comparing many grades may show more per page; only the offered sizes.
+        size = self.request.GET.get("page_size", "")
+        return int(size) if size in self.page_sizes else self.paginate_by
 
     def get_category_ids(self) -> tuple[int, ...]:
         return ()
@@ -47,6 +53,7 @@ class ProductListView(TemplateView):
                 "page_obj": self.page,
                 "page": self.page,
                 "is_paginated": self.page.has_other_pages(),
+                "products": self.page.object_list,
                 self.context_object_name: self.page.object_list,
                 "has_facets": False,
                 "facet_data": {},

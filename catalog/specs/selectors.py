@@ -64,13 +64,15 @@ class SpecGroup:
     rows: list[tuple[str, object]]
 
 
-def product_with_specs(*, product_id: int):
+def product_with_specs(*, product_id: int, extra: tuple[str, ...] = ()):
     return Product.objects.select_related(
-        "trade_spec__hs_code",
+        "trade_spec__hs_code__unit1",
+        "trade_spec__hs_code__unit2",
         "trade_spec__commercial_unit",
         "chemical_spec",
         "battery_spec",
         "vehicle_spec",
+        *extra,
     ).get(pk=product_id)
 
 

@@ -141,6 +141,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "oscar.core.context_processors.metadata",
                 "search.context_processors.search_form",
+                "catalog.currency.context",
                 "marketplace.core.context_processors.navigation",
                 "marketplace.core.context_processors.language_links",
             ],
@@ -257,6 +258,8 @@ OSCAR_SHOP_NAME = SITE_NAME
 OSCAR_SHOP_TAGLINE = _("Industrial and bulk goods made in Ordos")
 OSCAR_HOMEPAGE = "/"
 OSCAR_DEFAULT_CURRENCY = "USD"
+# Rates are recorded against this currency; other pairs are crossed through it.
+FX_PIVOT_CURRENCY = "USD"
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_ALLOW_ANON_CHECKOUT = False
 # B2B buyers do not review or wish-list bulk chemicals; hide Oscar's consumer features.

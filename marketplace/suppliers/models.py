@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -50,6 +51,14 @@ class StockRecord(AbstractStockRecord):
 
     class Meta(AbstractStockRecord.Meta):
         pass
+
+    def clean(self):
+        super().clean()
+        product = self.product if self.product_id else None
+        if product and product.supplier_id and self.partner_id and product.supplier_id != self.partner_id:
+            raise ValidationError(
+                {"partner": _("Only the product's own supplier can make offers for it.")}, code="not_owner"
+            )
 
 
 class PriceTier(models.Model):

@@ -14,5 +14,16 @@ def unit_price_for(*, offer, quantity: Decimal) -> Decimal:
             % {"moq": format(offer.minimum_order_quantity.normalize(), "f")},
             code="below_moq",
         )
+    return tier_unit_price(offer=offer, quantity=quantity)
+
+
+def tier_unit_price(*, offer, quantity: Decimal) -> Decimal:
+    """The price of the highest quantity break ``quantity`` reaches, else the base price."""
     reached = [tier for tier in offer.price_tiers.all() if tier.min_quantity <= quantity]
     return max(reached, key=lambda tier: tier.min_quantity).unit_price if reached else offer.price
+
+
+def price_range(offer) -> tuple[Decimal, Decimal]:
+    """The lowest and highest unit price of an offer (best tier, base price)."""
+    prices = [offer.price, *(tier.unit_price for tier in offer.price_tiers.all())]
+    return min(prices), max(prices)

@@ -19,6 +19,11 @@ class ProductQuery:
     text: str = ""
     category_ids: tuple[int, ...] = ()
     sort_by: str = SortBy.RELEVANCE
+    # Filters: product class slug, supplier (partner) id, Incoterm code, dangerous goods or not.
+    product_class: str = ""
+    supplier_id: int | None = None
+    incoterm: str = ""
+    dangerous_goods: bool | None = None
 
 
 @dataclass(frozen=True)

@@ -37,8 +37,7 @@ class DatabaseBackend:
 
     def search(self, query: ProductQuery) -> DatabaseResults:
         products = browsable_products()
-        if query.category_ids:
-            products = products.filter(categories__in=query.category_ids)
+        products = self._filter(products, query)
         terms = query.text.split()
         for term in terms:
             products = products.filter(
@@ -52,6 +51,21 @@ class DatabaseBackend:
             )
         products = products.annotate(min_price=Min("stockrecords__price")).distinct()
         return DatabaseResults(self._order(products, query))
+
+    def _filter(self, products: QuerySet, query: ProductQuery) -> QuerySet:
+        if query.category_ids:
+            products = products.filter(categories__in=query.category_ids)
+        if query.product_class:
+            products = products.filter(product_class__slug=query.product_class)
+        if query.supplier_id:
+            products = products.filter(supplier_id=query.supplier_id)
+        if query.incoterm:
+            products = products.filter(stockrecords__incoterms__incoterm__code=query.incoterm)
+        if query.dangerous_goods is not None:
+            # Chemicals with a UN number, and lithium batteries (always class 9).
+            dangerous = Q(chemical_spec__un_number__gt="") | Q(battery_spec__isnull=False)
+            products = products.filter(dangerous if query.dangerous_goods else ~dangerous)
+        return products
 
     def _order(self, products: QuerySet, query: ProductQuery) -> QuerySet:
         if query.sort_by in _ORDERINGS:

@@ -27,7 +27,7 @@ def test_the_home_page_shows_live_categories_and_newest_products(
     for index in range(10):
         offered_product(partner=supplier.partner, title=f"Grade {index}")
 
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(15):
         response = client.get("/")
 
     page = response.content.decode()

@@ -21,8 +21,8 @@ class StockRecordFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_model("partner", "StockRecord")
 
-    product = factory.SubFactory(ProductFactory)
     partner = factory.SubFactory("tests.factories.PartnerFactory")
+    product = factory.SubFactory(ProductFactory, supplier=factory.SelfAttribute("..partner"))
     partner_sku = factory.Sequence(lambda n: f"SKU-{n:05d}")
     price = Decimal("100.00")
     price_currency = "USD"
@@ -31,6 +31,6 @@ class StockRecordFactory(factory.django.DjangoModelFactory):
 
 def offered_product(*, partner, price="100.00", **product_fields):
     """A public product with one priced stock record of ``partner``."""
-    product = ProductFactory(**product_fields)
+    product = ProductFactory(supplier=partner, **product_fields)
     StockRecordFactory(product=product, partner=partner, price=Decimal(price))
     return product

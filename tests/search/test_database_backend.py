@@ -73,10 +73,10 @@ def test_a_category_includes_its_subcategories(catalogue):
 
 
 def test_a_product_with_several_offers_appears_once(catalogue, supplier):
-    from tests.factories import SupplierFactory
     from tests.factories.catalogue import StockRecordFactory
 
-    StockRecordFactory(product=catalogue["methanol"], partner=SupplierFactory().partner, price=300)
+    # Variants of one supplier's product (another packaging) are further offers of the product.
+    StockRecordFactory(product=catalogue["methanol"], partner=supplier.partner, price=300)
 
     assert titles(DatabaseBackend().search(ProductQuery(text="methanol 99.85"))) == ["Methanol 99.85%"]
 

@@ -1,17 +1,69 @@
-"""Browse, category and search pages, with their query counts.
+"""Browse, category, search and product pages, with their query counts.
 
-The counts are constant in the number of products shown (30 products, 24 per page): the
-product query and its prefetches (options, stock records with partners, images). The product
-page is Oscar's detail view.
+The counts are the same for 1 and 48 products: the product query and its prefetches
+(options, offers with partners, units and tiers, images, translations), the filter choices,
+the category tree and the header's currencies.
 """
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
 
 from tests.factories.catalogue import offered_product
 
 pytestmark = pytest.mark.django_db
+
+
+def query_count(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def chemicals_in_category(supplier, count: int, start: int = 0):
+    chemicals = create_from_breadcrumbs("Chemicals")
+    products = [
+        offered_product(partner=supplier.partner, title=f"Chemical grade {i:02d}")
+        for i in range(start, start + count)
+    ]
+    for product in products:
+        product.categories.add(chemicals)
+    return chemicals, products
+
+
+@pytest.mark.parametrize("page", ["catalogue", "category", "search"])
+def test_list_pages_make_as_many_queries_for_48_products_as_for_1(client, supplier, page):
+    chemicals, products = chemicals_in_category(supplier, 1)
+    urls = {
+        "catalogue": reverse("catalogue:index") + "?page_size=48",
+        "category": chemicals.get_absolute_url() + "?page_size=48",
+        "search": reverse("search:search") + "?q=chemical&page_size=48",
+    }
+    client.get(urls[page])  # warm per-process caches (site, content types)
+    one = query_count(client, urls[page])
+
+    chemicals_in_category(supplier, 47, start=1)
+
+    response = client.get(urls[page])
+    assert len(response.context["products"]) == 48
+    assert query_count(client, urls[page]) == one
+    assert one <= 18
+
+
+def test_the_product_page_makes_as_many_queries_in_a_big_catalogue(client, supplier):
+    from tests.factories.catalogue import StockRecordFactory
+
+    _, (product,) = chemicals_in_category(supplier, 1)
+    client.get(product.get_absolute_url())
+    alone = query_count(client, product.get_absolute_url())
+
+    chemicals_in_category(supplier, 47, start=1)
+    StockRecordFactory(product=product, partner=supplier.partner, packaging="160 kg drums")
+
+    assert query_count(client, product.get_absolute_url()) == alone
+    assert alone <= 20
 
 
 @pytest.fixture
@@ -23,11 +75,8 @@ def many_products(supplier):
     return chemicals, products
 
 
-def test_the_catalogue_paginates_with_a_bounded_query_count(
-    client, many_products, django_assert_max_num_queries
-):
-    with django_assert_max_num_queries(11):
-        response = client.get(reverse("catalogue:index"))
+def test_the_catalogue_paginates(client, many_products):
+    response = client.get(reverse("catalogue:index"))
 
     assert response.status_code == 200
     assert response.context["paginator"].count == 30
@@ -42,12 +91,11 @@ def test_a_bad_page_number_redirects_with_a_message(client, many_products):
     assert "invalid" in str(list(response.context["messages"])[0])
 
 
-def test_search_finds_methanol(client, supplier, django_assert_max_num_queries):
+def test_search_finds_methanol(client, supplier):
     methanol = offered_product(partner=supplier.partner, title="Methanol 99.85%")
     offered_product(partner=supplier.partner, title="PVC resin")
 
-    with django_assert_max_num_queries(9):
-        response = client.get(reverse("search:search"), {"q": "methanol"})
+    response = client.get(reverse("search:search"), {"q": "methanol"})
 
     assert [hit.object for hit in response.context["results"]] == [methanol]
     assert methanol.get_absolute_url() in response.content.decode()
@@ -60,11 +108,10 @@ def test_search_without_results_says_so(client, supplier):
     assert response.context["paginator"].count == 0
 
 
-def test_a_category_page_lists_its_products(client, many_products, django_assert_max_num_queries):
+def test_a_category_page_lists_its_products(client, many_products):
     chemicals, _ = many_products
 
-    with django_assert_max_num_queries(13):
-        response = client.get(chemicals.get_absolute_url())
+    response = client.get(chemicals.get_absolute_url())
 
     assert response.context["category"] == chemicals
     assert response.context["paginator"].count == 30
@@ -79,11 +126,10 @@ def test_a_category_with_a_stale_slug_redirects(client, many_products):
     assert response.url == chemicals.get_absolute_url()
 
 
-def test_a_product_page_renders(client, supplier, django_assert_max_num_queries):
+def test_a_product_page_renders(client, supplier):
     product = offered_product(partner=supplier.partner, title="Methanol 99.85%")
 
-    with django_assert_max_num_queries(33):
-        response = client.get(product.get_absolute_url())
+    response = client.get(product.get_absolute_url())
 
     assert response.status_code == 200
     assert "Methanol 99.85%" in response.content.decode()
@@ -117,5 +163,5 @@ def test_basket_and_checkout_are_not_mounted_yet(client, supplier):
     assert client.get("/catalog/basket/").status_code == 404
     assert client.get("/catalog/checkout/").status_code == 404
     page = client.get(product.get_absolute_url()).content.decode()
-    assert "Offered by" in page and supplier.name in page
+    assert "Verified supplier" in page and supplier.name in page
     assert "add_to_basket_form" not in page

@@ -1,0 +1,125 @@
+"""Writes of the catalogue: a supplier's product with its typed specs, all or nothing."""
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+
+from catalog.specs.forms import SPEC_FORMS, ProductForm
+from catalog.specs.registry import spec_models_for
+from catalog.translation.models import TRANSLATED_LANGUAGES
+from catalog.translation.services import translate_product
+
+Category = get_model("catalogue", "Category")
+PRODUCT_FIELDS = ("title", "upc", "product_class", "description")
+
+
+class ProductDataError(Exception):
+    """Bad product data; ``errors`` maps each field (and spec field) to its messages."""
+
+    def __init__(self, errors: dict):
+        super().__init__(errors)
+        self.errors = errors
+
+
+def _messages(form) -> dict[str, list[str]]:
+    return {
+        field: [error["message"] for error in errors] for field, errors in form.errors.get_json_data().items()
+    }
+
+
+def _existing_spec(product, name: str):
+    if product is None:
+        return None
+    try:
+        return getattr(product, name)
+    except ObjectDoesNotExist:
+        return None
+
+
+def save_product(*, supplier, data: dict, product=None):
+    """Create one of ``supplier``'s products, or update ``product`` with ``data``.
+
+    Top-level fields not in ``data`` keep their values; a spec object in ``data`` replaces
+    that spec whole. The product class decides which specs are required (specs/registry.py).
+    Raises ProductDataError with every problem at once; nothing is written then.
+    """
+    if product is not None and product.supplier_id != supplier.pk:
+        raise PermissionDenied(_("Only the product's own supplier can change it."))
+    current = {}
+    if product is not None:
+        current = {
+            "title": product.title,
+            "upc": product.upc,
+            "product_class": product.product_class.slug,
+            "description": product.description,
+        }
+    product_form = ProductForm(
+        {**current, **{key: data[key] for key in PRODUCT_FIELDS if key in data}}, instance=product
+    )
+    errors = {} if product_form.is_valid() else _messages(product_form)
+    product_class = product_form.cleaned_data.get("product_class") or (product and product.product_class)
+
+    wanted = set()
+    if product_class:
+        models = spec_models_for(product_class.slug)
+        wanted = {name for name, form_class in SPEC_FORMS.items() if form_class._meta.model in models}
+    spec_forms = {}
+    for name, form_class in SPEC_FORMS.items():
+        payload, existing = data.get(name), _existing_spec(product, name)
+        if name not in wanted:
+            if payload is not None and product_class:
+                errors[name] = [_("A %(type)s has no %(spec)s.") % {"type": product_class.name, "spec": name}]
+            continue
+        if payload is None:
+            if existing is None:
+                errors[name] = [_("This product type needs its %(spec)s.") % {"spec": name}]
+            continue
+        if not isinstance(payload, dict):
+            errors[name] = [_("Send the specification as an object of fields.")]
+            continue
+        spec_forms[name] = form_class(payload, instance=existing)
+        if not spec_forms[name].is_valid():
+            errors[name] = _messages(spec_forms[name])
+
+    translations = data.get("translations") or {}
+    languages = dict(TRANSLATED_LANGUAGES)
+    if not isinstance(translations, dict) or any(
+        language not in languages or not isinstance(text, dict) or not str(text.get("title", "")).strip()
+        for language, text in translations.items()
+    ):
+        errors["translations"] = [
+            _("Give translations by language (%(languages)s), each with a title.")
+            % {"languages": ", ".join(languages)}
+        ]
+    category_ids = data.get("categories")
+    categories = []
+    if category_ids is not None:
+        categories = list(Category.objects.filter(pk__in=[i for i in category_ids if isinstance(i, int)]))
+        if len(categories) != len(set(category_ids)):
+            errors["categories"] = [_("Some categories do not exist.")]
+    if errors:
+        raise ProductDataError(errors)
+
+    with transaction.atomic():
+        saved = product_form.save(commit=False)
+        saved.supplier = supplier
+        saved.save()
+        for name in set(SPEC_FORMS) - wanted:
+            if (stale := _existing_spec(product, name)) is not None:
+                stale.delete()  # the product changed class
+        for form in spec_forms.values():
+            spec = form.save(commit=False)
+            spec.product = saved
+            spec.save()
+        if category_ids is not None:
+            saved.categories.set(categories)
+        for language, text in translations.items():
+            translate_product(
+                product=saved,
+                language=language,
+                title=str(text["title"]).strip(),
+                description=str(text.get("description", "")),
+                search_words=str(text.get("search_words", "")),
+            )
+    return saved

@@ -1,0 +1,105 @@
+"""Forms for a product's typed specs: the one place their input is validated.
+
+The product API feeds JSON through these forms and the supplier portal renders them, so both
+accept and refuse exactly the same values (field validators, model ``clean`` and constraints).
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from oscar.core.loading import get_model
+
+from catalog.reference.models import Unit
+from catalog.specs.models import BatterySpec, ChemicalSpec, TradeSpec, VehicleSpec
+
+Product = get_model("catalogue", "Product")
+ProductClass = get_model("catalogue", "ProductClass")
+
+
+class ProductForm(forms.ModelForm):
+    product_class = forms.ModelChoiceField(
+        ProductClass.objects.all(),
+        to_field_name="slug",
+        label=_("Product type"),
+        error_messages={"invalid_choice": _("Unknown product type; use chemical, battery, pv-module…")},
+    )
+
+    class Meta:
+        model = Product
+        fields = ("title", "upc", "product_class", "description")
+
+    def clean_title(self):
+        title = self.cleaned_data["title"].strip()
+        if not title:
+            raise forms.ValidationError(_("A product needs a title."))
+        return title
+
+
+class TradeSpecForm(forms.ModelForm):
+    commercial_unit = forms.ModelChoiceField(
+        Unit.objects.all(),
+        to_field_name="code",
+        label=_("Commercial unit"),
+        error_messages={"invalid_choice": _("Unknown unit; use a unit code such as t, kg or pcs.")},
+    )
+
+    class Meta:
+        model = TradeSpec
+        fields = (
+            "hs_code",
+            "origin_country",
+            "commercial_unit",
+            "net_weight_kg",
+            "gross_weight_kg",
+            "packaging",
+            "certifications",
+        )
+        error_messages = {"hs_code": {"invalid_choice": _("This HS code is not in the HS reference table.")}}
+
+
+class ChemicalSpecForm(forms.ModelForm):
+    class Meta:
+        model = ChemicalSpec
+        fields = (
+            "cas_number",
+            "purity_percent",
+            "grade",
+            "ghs_classes",
+            "signal_word",
+            "hazard_statements",
+            "un_number",
+            "proper_shipping_name",
+            "transport_class",
+            "subsidiary_class",
+            "packing_group",
+        )
+
+
+class BatterySpecForm(forms.ModelForm):
+    class Meta:
+        model = BatterySpec
+        fields = ("chemistry", "form", "watt_hours", "voltage", "amp_hours", "un_number", "un38_3_tested")
+
+
+class VehicleSpecForm(forms.ModelForm):
+    class Meta:
+        model = VehicleSpec
+        fields = (
+            "make",
+            "model",
+            "model_year",
+            "powertrain",
+            "battery_kwh",
+            "emission_standard",
+            "steering_side",
+            "condition",
+            "vin",
+        )
+
+
+# Related name on Product → form; the registry says which of these a class needs.
+SPEC_FORMS = {
+    "trade_spec": TradeSpecForm,
+    "chemical_spec": ChemicalSpecForm,
+    "battery_spec": BatterySpecForm,
+    "vehicle_spec": VehicleSpecForm,
+}
