@@ -1,8 +1,15 @@
 from django.contrib import admin
+from oscar.apps.catalogue import admin as oscar_admin
 from oscar.apps.catalogue.admin import *  # noqa: F403
+from oscar.core.loading import get_model
 
 from catalog.reference.models import Currency, ExchangeRate, HSCode, Incoterm, Unit, UnitConversion
 from catalog.reference.services import record_exchange_rate
+from catalog.specs.forms import BatterySpecForm, ChemicalSpecForm, TradeSpecForm, VehicleSpecForm
+from catalog.specs.models import BatterySpec, ChemicalSpec, TradeSpec, VehicleSpec
+from catalog.translation.models import TRANSLATED_LANGUAGES, ProductTranslation
+
+Product = get_model("catalogue", "Product")
 
 
 @admin.register(Unit)
@@ -58,3 +65,59 @@ class HSCodeAdmin(admin.ModelAdmin):
     list_display = ("code", "description", "unit1", "unit2", "supervision_conditions", "needs_review")
     list_filter = ("needs_review",)
     search_fields = ("code", "description", "description_zh")
+
+
+class SpecInline(admin.StackedInline):
+    extra = 0
+    max_num = 1
+    can_delete = True
+
+
+class TradeSpecInline(SpecInline):
+    model = TradeSpec
+    form = TradeSpecForm
+    autocomplete_fields = ("hs_code",)
+
+
+class ChemicalSpecInline(SpecInline):
+    model = ChemicalSpec
+    form = ChemicalSpecForm
+
+
+class BatterySpecInline(SpecInline):
+    model = BatterySpec
+    form = BatterySpecForm
+
+
+class VehicleSpecInline(SpecInline):
+    model = VehicleSpec
+    form = VehicleSpecForm
+
+
+class TranslationInline(admin.StackedInline):
+    model = ProductTranslation
+    extra = 0
+    max_num = len(TRANSLATED_LANGUAGES)
+    fields = ("language", "title", "description", "search_text")
+
+
+admin.site.unregister(Product)
+
+
+@admin.register(Product)
+class ProductAdmin(oscar_admin.ProductAdmin):
+    """Oscar's product admin with the supplier, typed specs and translations; specs use the
+    same forms as the API, so staff cannot save what a supplier could not."""
+
+    list_display = ("get_title", "upc", "supplier", "get_product_class", "is_public", "date_created")
+    list_filter = ["product_class", "is_public", "supplier"]
+    list_select_related = ("supplier", "product_class")
+    autocomplete_fields = ("supplier",)
+    inlines = [
+        TradeSpecInline,
+        ChemicalSpecInline,
+        BatterySpecInline,
+        VehicleSpecInline,
+        TranslationInline,
+        *oscar_admin.ProductAdmin.inlines,
+    ]

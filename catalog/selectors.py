@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from oscar.core.loading import get_model
 
 from catalog.reference.models import Unit
@@ -54,6 +54,21 @@ class OfferTerms:
 class ProductPage:
     spec_groups: list[SpecGroup]
     offers: list[OfferTerms]
+    equivalents: list  # the same goods from other suppliers
+
+
+def equivalent_products(*, product, limit: int = 4) -> list:
+    """The same goods from other verified suppliers: equal CAS number, else equal HS line and class."""
+    cas = getattr(getattr(product, "chemical_spec", None), "cas_number", "")
+    hs_code = getattr(getattr(product, "trade_spec", None), "hs_code_id", "")
+    if cas:
+        same = Q(chemical_spec__cas_number=cas)
+    elif hs_code:
+        same = Q(trade_spec__hs_code_id=hs_code, product_class_id=product.product_class_id)
+    else:
+        return []
+    others = browsable_products().filter(same).exclude(supplier_id=product.supplier_id)
+    return list(others.order_by("-priority", "-date_created", "pk")[:limit])
 
 
 def product_for_page(*, product_id: int):
@@ -99,4 +114,8 @@ def product_page(*, product) -> ProductPage:
         unit = offer.commercial_unit or (trade_spec.commercial_unit if trade_spec else None)
         quantities = legal_quantities(trade_spec=trade_spec, unit=unit, units=units) if units and unit else []
         terms.append(OfferTerms(offer=offer, legal_quantities=quantities))
-    return ProductPage(spec_groups=specification_groups(product=product), offers=terms)
+    return ProductPage(
+        spec_groups=specification_groups(product=product),
+        offers=terms,
+        equivalents=equivalent_products(product=product),
+    )

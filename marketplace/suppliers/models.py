@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractPartner, AbstractStockRecord
 
+from catalog.reference.selectors import ConversionMissingError, conversion_factor
+
 POSITIVE = [MinValueValidator(Decimal("0.001"))]
 
 
@@ -59,6 +61,26 @@ class StockRecord(AbstractStockRecord):
             raise ValidationError(
                 {"partner": _("Only the product's own supplier can make offers for it.")}, code="not_owner"
             )
+        self._check_unit_converts(product)
+
+    def _check_unit_converts(self, product) -> None:
+        """An offer's unit must convert to the product's unit, so customs quantities follow."""
+        trade_spec = getattr(product, "trade_spec", None) if product else None
+        if (
+            not (trade_spec and self.commercial_unit_id)
+            or self.commercial_unit_id == trade_spec.commercial_unit_id
+        ):
+            return
+        try:
+            conversion_factor(from_unit=self.commercial_unit, to_unit=trade_spec.commercial_unit)
+        except ConversionMissingError:
+            raise ValidationError(
+                {
+                    "commercial_unit": _("%(unit)s does not convert to the product's unit %(product_unit)s.")
+                    % {"unit": self.commercial_unit.code, "product_unit": trade_spec.commercial_unit.code}
+                },
+                code="unit_does_not_convert",
+            ) from None
 
 
 class PriceTier(models.Model):

@@ -103,3 +103,34 @@ def test_only_the_products_supplier_can_make_offers_for_it(methanol):
         offer.full_clean()
 
     assert "own supplier" in str(refused.value)
+
+
+def test_an_offer_unit_must_convert_to_the_products_unit(methanol):
+    offer = methanol.stockrecords.get()
+
+    offer.commercial_unit = Unit.objects.get(code="kg")
+    offer.full_clean()  # 1 t = 1000 kg
+    offer.commercial_unit = Unit.objects.get(code="pcs")
+    with pytest.raises(ValidationError) as refused:
+        offer.full_clean()
+
+    assert "pcs does not convert to the product's unit t" in str(refused.value)
+
+
+def test_the_same_chemical_from_other_verified_suppliers_is_suggested(client, supplier, methanol):
+    from catalog.specs.models import ChemicalSpec
+
+    ChemicalSpec.objects.create(product=methanol, cas_number="67-56-1")
+    rival = offered_product(partner=SupplierFactory(name="Dalad Methanol").partner, title="Methanol AA")
+    ChemicalSpec.objects.create(product=rival, cas_number="67-56-1")
+    pending = SupplierFactory(name="Pending Methanol", verification_status=VerificationStatus.UNVERIFIED)
+    ChemicalSpec.objects.create(
+        product=offered_product(partner=pending.partner, title="Methanol pending"), cas_number="67-56-1"
+    )
+    own_other = offered_product(partner=supplier.partner, title="Methanol drums")
+    ChemicalSpec.objects.create(product=own_other, cas_number="67-56-1")
+
+    response = client.get(methanol.get_absolute_url())
+
+    assert [product.title for product in response.context["page"].equivalents] == ["Methanol AA"]
+    assert "The same product from other suppliers" in response.content.decode()
