@@ -41,6 +41,7 @@ def big_catalogue(db):
             upc=f"BENCH-{i:06d}",
             structure="standalone",
             is_public=True,
+            status="published",
             product_class=product_class,
             supplier=partner,
             description="Industrial goods made in Ordos. " * 5,

@@ -16,6 +16,16 @@ from catalog.specs.models import BatterySpec, ChemicalSpec, TradeSpec, VehicleSp
 from catalog.translation.models import ProductTranslation
 
 
+class ProductStatus(models.TextChoices):
+    """Moderation: suppliers submit, operators publish or reject (catalog/moderation.py)."""
+
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    PUBLISHED = "published", _("Published")
+    REJECTED = "rejected", _("Rejected")
+    RETIRED = "retired", _("Retired")
+
+
 class Product(AbstractProduct):
     """Oscar's product: one supplier's listing, shown in the page's language (English fallback).
 
@@ -33,8 +43,22 @@ class Product(AbstractProduct):
         verbose_name=_("Supplier"),
     )
 
+    status = models.CharField(
+        _("Status"), max_length=10, choices=ProductStatus.choices, default=ProductStatus.DRAFT, db_index=True
+    )
+    status_reason = models.TextField(_("Reason given by the operator"), blank=True)
+
     class Meta(AbstractProduct.Meta):
         pass
+
+    def save(self, *args, **kwargs):
+        # The moderation status decides what buyers see; Oscar's flag follows it so Oscar's
+        # own views and querysets (browsable(), is_viewable) agree.
+        self.is_public = self.status == ProductStatus.PUBLISHED
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "status" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "is_public"}
+        super().save(*args, **kwargs)
 
     def translation(self) -> ProductTranslation | None:
         # Read once per instance (from the prefetch on listing pages, else one query).

@@ -1,4 +1,3 @@
-from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth import login
@@ -21,6 +20,7 @@ from marketplace.accounts.forms import (
 )
 from marketplace.accounts.models import CompanyKind, VerificationStatus
 from marketplace.core.uploads import attachment_response
+from marketplace.core.views import add_errors, operator_required
 
 AccountAuthView = get_class("customer.views", "AccountAuthView")
 
@@ -32,28 +32,6 @@ class LoginView(AccountAuthView):
         if "login_submit" not in request.POST:
             return HttpResponseBadRequest(_("Register your company through the sign-up page."))
         return super().post(request, *args, **kwargs)
-
-
-def operator_required(view):
-    """Operators only: anonymous visitors are sent to log in, everyone else gets 403."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_staff:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def add_errors(form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form fields it names."""
-    if hasattr(error, "error_dict"):
-        for field, field_errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, field_errors)
-    else:
-        form.add_error(None, error)
 
 
 def signup_choice(request):

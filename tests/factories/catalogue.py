@@ -14,6 +14,8 @@ class ProductFactory(factory.django.DjangoModelFactory):
     upc = factory.Sequence(lambda n: f"UPC-{n:05d}")
     structure = "standalone"
     is_public = True
+    # Moderation decides visibility (Product.save keeps is_public in step with it).
+    status = factory.LazyAttribute(lambda product: "published" if product.is_public else "draft")
     product_class = factory.SubFactory("oscar.test.factories.ProductClassFactory")
 
 
