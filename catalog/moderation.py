@@ -76,7 +76,11 @@ def move(*, product_id: int, to: str, by, reason: str = ""):
     """Move a product to status ``to`` if ``by`` may; returns the product."""
     reason = reason.strip()
     with transaction.atomic():
-        product = Product.objects.select_for_update().select_related("supplier__company").get(pk=product_id)
+        product = (
+            Product.objects.select_for_update(of=("self",))
+            .select_related("supplier__company")
+            .get(pk=product_id)
+        )
         start = product.status
         role = TRANSITIONS.get((start, to))
         if role is None:

@@ -1,9 +1,14 @@
-"""Reads of offers: the unit price for a quantity, and what a product page shows of an offer."""
+"""Reads of offers (the unit price for a quantity) and of a supplier's own products."""
 
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+
+Product = get_model("catalogue", "Product")
+StockRecord = get_model("partner", "StockRecord")
 
 
 def unit_price_for(*, offer, quantity: Decimal) -> Decimal:
@@ -27,3 +32,23 @@ def price_range(offer) -> tuple[Decimal, Decimal]:
     """The lowest and highest unit price of an offer (best tier, base price)."""
     prices = [offer.price, *(tier.unit_price for tier in offer.price_tiers.all())]
     return min(prices), max(prices)
+
+
+def products_of(*, partner, status: str = "", text: str = ""):
+    """A supplier's own products for its portal, most recently changed first."""
+    products = Product.objects.filter(supplier=partner)
+    if status:
+        products = products.filter(status=status)
+    if text:
+        by_sku = StockRecord.objects.filter(partner=partner, partner_sku__iexact=text).values("product_id")
+        products = products.filter(Q(title__icontains=text) | Q(upc__iexact=text) | Q(pk__in=by_sku))
+    return (
+        products.select_related("product_class")
+        .annotate(offer_count=Count("stockrecords"))
+        .order_by("-date_updated", "-pk")
+    )
+
+
+def status_counts(*, partner) -> dict[str, int]:
+    rows = Product.objects.filter(supplier=partner).values("status")
+    return {row["status"]: row["n"] for row in rows.annotate(n=Count("pk")).order_by()}
