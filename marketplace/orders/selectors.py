@@ -1,0 +1,61 @@
+"""Reads of orders, scoped to who is asking."""
+
+from django.db.models import QuerySet
+from oscar.core.loading import get_model
+
+from marketplace.accounts.models import CompanyKind
+from marketplace.accounts.selectors import suppliers_represented_by
+
+Order = get_model("order", "Order")
+Line = get_model("order", "Line")
+
+
+def orders_visible_to(user) -> QuerySet:
+    """The buyer company, the supplier company, firms the supplier authorised, and operators."""
+    orders = Order.objects.select_related("buyer_company", "supplier__company", "incoterm")
+    if not user.is_authenticated:
+        return orders.none()
+    if user.is_staff:
+        return orders
+    company = user.company
+    if company is None:
+        return orders.none()
+    if company.kind == CompanyKind.BUYER:
+        return orders.filter(buyer_company=company)
+    if company.kind == CompanyKind.SUPPLIER:
+        return orders.filter(supplier__company=company)
+    if company.kind == CompanyKind.SERVICE_FIRM:
+        return orders.filter(supplier__company__in=suppliers_represented_by(firm=company))
+    return orders.none()
+
+
+def order_for_page(*, user, number: str):
+    return (
+        orders_visible_to(user)
+        .prefetch_related("lines__unit", "lines__product", "milestones")
+        .get(number=number)
+    )
+
+
+def buyer_has_ordered(user, product) -> bool:
+    """The catalog's document access rule: the buyer's company has an order for the product."""
+    company = user.company if user.is_authenticated else None
+    if company is None or company.kind != CompanyKind.BUYER:
+        return False
+    return (
+        Line.objects.filter(product=product, order__buyer_company=company)
+        .exclude(order__status="cancelled")
+        .exists()
+    )
+
+
+def role_in(*, user, order) -> str:
+    """ "buyer", "supplier", "firm" or "operator": what the user may do with the order."""
+    if user.is_staff:
+        return "operator"
+    company = user.company
+    if company and company.pk == order.buyer_company_id:
+        return "buyer"
+    if company and order.supplier and company.pk == order.supplier.company_id:
+        return "supplier"
+    return "firm"
