@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
@@ -96,7 +96,11 @@ def _check(request: OrderRequest) -> None:
 
 
 def _new_number() -> str:
-    return f"OX-{timezone.now():%y%m%d}-{secrets.token_hex(3).upper()}"
+    """OX-261129-4F2A9C: the date and 24 random bits, drawn again on the rare clash."""
+    while True:
+        number = f"OX-{timezone.now():%y%m%d}-{secrets.token_hex(3).upper()}"
+        if not Order.objects.filter(number=number).exists():
+            return number
 
 
 def _locked_rates(currency: str) -> dict[str, str]:
@@ -117,15 +121,8 @@ def place_order(request: OrderRequest):
     _check(request)
     totals = [quantize(line.quantity * line.unit_price, request.currency) for line in request.lines]
     total = sum(totals, Decimal(0))
-    for _attempt in range(5):
-        try:
-            with transaction.atomic():
-                order = _create(request, totals=totals, total=total)
-            break
-        except IntegrityError:
-            continue  # an order number clash: draw another
-    else:
-        raise RuntimeError("Could not allocate an order number.")
+    with transaction.atomic():
+        order = _create(request, totals=totals, total=total)
     _announce(order, by=request.placed_by)
     return order
 
@@ -165,6 +162,7 @@ def _create(request: OrderRequest, *, totals: list[Decimal], total: Decimal):
             upc=line.product.upc,
             quantity=max(1, int(line.quantity.to_integral_value(rounding="ROUND_CEILING"))),
             agreed_quantity=line.quantity,
+            num_allocated=0,  # made to order: no stock is allocated
             unit=line.unit,
             line_price_incl_tax=line_total,
             line_price_excl_tax=line_total,
@@ -209,7 +207,7 @@ def _people(order):
 def _announce(order, *, by, template: str = "orders/order_placed", extra: dict | None = None) -> None:
     context = {
         "order_number": order.number,
-        "status": order.status_label,
+        "status": str(order.status_label),
         "total": f"{order.total_incl_tax} {order.currency}",
         **(extra or {}),
     }
@@ -297,7 +295,7 @@ def record_payment(*, milestone_id: int, method: str, reference: str, by=None):
             order,
             by=by,
             template="orders/payment_received",
-            extra={"milestone": milestone.label, "amount": f"{milestone.amount_minor} {milestone.currency}"},
+            extra={"milestone": milestone.label},
         )
         _settle(order, by=by)
     return milestone
