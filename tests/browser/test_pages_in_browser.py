@@ -148,7 +148,7 @@ def test_home_page_at_desktop_width_then_search_from_the_header(desktop: Page, d
     expect(desktop).to_have_url(re.compile(r"/catalog/search/\?q=methanol"))
     results = desktop.locator(".product-card")
     expect(results.first).to_be_visible()
-    assert results.count() == 1
+    assert results.count() >= 3  # methanol from three suppliers
     shoot(desktop, "search-methanol.png")
 
     results.get_by_role("link", name=METHANOL).first.click()

@@ -78,7 +78,9 @@ def test_supplier_admin_sees_company_and_firms_but_not_verification(supplier_adm
     assert account == [
         {"label": "My company", "url": "/company/", "active": False},
         {"label": "Trade-service firms", "url": "/company/authorisations/", "active": False},
+        {"label": "Bulk import", "url": "/supplier/imports/", "active": False},
     ]
+    assert "My products" in labels(main)
     assert "Register your company" not in labels(account)
     assert "Suppliers we act for" not in labels(account)
     assert "Company verification" not in labels(main)
@@ -88,7 +90,7 @@ def test_supplier_admin_sees_company_and_firms_but_not_verification(supplier_adm
 def test_supplier_member_sees_the_same_menu_as_the_admin(supplier):
     member = member_of(supplier, role=MembershipRole.MEMBER)
 
-    assert labels(menu_for(member, "/", "account")) == ["My company", "Trade-service firms"]
+    assert labels(menu_for(member, "/", "account")) == ["My company", "Trade-service firms", "Bulk import"]
 
 
 @pytest.mark.django_db
@@ -162,6 +164,7 @@ def test_links_follow_the_active_language(supplier_admin):
     assert [(entry["url"], entry["active"]) for entry in account] == [
         ("/ru/company/", True),
         ("/ru/company/authorisations/", False),
+        ("/ru/supplier/imports/", False),
     ]
 
 
@@ -201,7 +204,7 @@ def test_context_processor_builds_both_menus_for_the_request(supplier_admin, sup
 
     context = navigation_context(request)
 
-    assert labels(context["account_menu"]) == ["My company", "Trade-service firms"]
+    assert labels(context["account_menu"]) == ["My company", "Trade-service firms", "Bulk import"]
     assert context["account_menu"][0]["active"] is True
     assert "Company verification" not in labels(context["main_menu"])
     assert context["user_company"] == supplier
