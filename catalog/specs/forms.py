@@ -15,7 +15,22 @@ Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
 
 
-class ProductForm(forms.ModelForm):
+class CodeChoicesMixin:
+    """Fields chosen by code (unit "t", class "chemical") show the saved choice when editing.
+
+    A ModelForm's initial values are primary keys, which a ``to_field_name`` field cannot match.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if getattr(field, "to_field_name", None) and self.instance.pk:
+                related = getattr(self.instance, name, None)
+                if related is not None:
+                    self.initial[name] = getattr(related, field.to_field_name)
+
+
+class ProductForm(CodeChoicesMixin, forms.ModelForm):
     product_class = forms.ModelChoiceField(
         ProductClass.objects.all(),
         to_field_name="slug",
@@ -26,6 +41,8 @@ class ProductForm(forms.ModelForm):
     class Meta:
         model = Product
         fields = ("title", "upc", "product_class", "description")
+        labels = {"upc": _("Product code")}
+        help_texts = {"upc": _("Optional: your own code for the product, unique in the catalog.")}
 
     def clean_title(self):
         title = self.cleaned_data["title"].strip()
@@ -34,7 +51,7 @@ class ProductForm(forms.ModelForm):
         return title
 
 
-class TradeSpecForm(forms.ModelForm):
+class TradeSpecForm(CodeChoicesMixin, forms.ModelForm):
     commercial_unit = forms.ModelChoiceField(
         Unit.objects.all(),
         to_field_name="code",

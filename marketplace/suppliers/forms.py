@@ -7,13 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from catalog.reference.models import Currency, Incoterm, Unit
+from catalog.specs.forms import CodeChoicesMixin
 from marketplace.suppliers.services import OFFER_FIELDS, Place, Tier
 
 StockRecord = get_model("partner", "StockRecord")
 SMALL_NUMBER = forms.NumberInput(attrs={"class": "form-control form-control-sm", "step": "any"})
 
 
-class OfferForm(forms.ModelForm):
+class OfferForm(CodeChoicesMixin, forms.ModelForm):
     price_currency = forms.ChoiceField(label=_("Currency"))
     commercial_unit = forms.ModelChoiceField(
         Unit.objects.all(), to_field_name="code", label=_("Commercial unit")

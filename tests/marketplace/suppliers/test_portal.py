@@ -168,3 +168,17 @@ def test_the_portal_product_page_has_a_fixed_query_count(
         response = client.get(reverse("supplier:product", args=[product.pk]))
 
     assert response.status_code == 200
+
+
+def test_editing_shows_the_saved_units(client, supplier, supplier_admin):
+    product = complete_draft(supplier.partner)
+    offer = product.stockrecords.get()
+    offer.commercial_unit = product.trade_spec.commercial_unit
+    offer.save()
+    client.force_login(supplier_admin)
+
+    product_page = client.get(reverse("supplier:product", args=[product.pk])).content.decode()
+    offer_page = client.get(reverse("supplier:offer", args=[offer.pk])).content.decode()
+
+    assert '<option value="t" selected>' in product_page
+    assert '<option value="t" selected>' in offer_page
