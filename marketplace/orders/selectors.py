@@ -59,3 +59,41 @@ def role_in(*, user, order) -> str:
     if company and order.supplier and company.pk == order.supplier.company_id:
         return "supplier"
     return "firm"
+
+
+def actions_for(*, order, role: str) -> list[str]:
+    """The buttons the order page offers this party in the order's state."""
+    from marketplace.orders.models import MilestoneStatus, OrderStatus
+
+    actions = []
+    if role in ("supplier", "operator") and order.status == OrderStatus.IN_PRODUCTION:
+        actions.append("finish_production")
+    if role in ("supplier", "firm", "operator") and order.status == OrderStatus.READY_TO_SHIP:
+        actions.append("ship")
+    if role in ("buyer", "supplier", "firm", "operator") and order.status == OrderStatus.SHIPPED:
+        actions.append("deliver")
+    cancellable = order.status in (
+        OrderStatus.AWAITING_DEPOSIT,
+        OrderStatus.IN_PRODUCTION,
+        OrderStatus.AWAITING_BALANCE,
+        OrderStatus.READY_TO_SHIP,
+    )
+    nothing_paid = not any(m.status == MilestoneStatus.PAID for m in order.milestones.all())
+    if cancellable and (role == "operator" or (role == "buyer" and nothing_paid)):
+        actions.append("cancel")
+    return actions
+
+
+def proforma_context(*, order) -> dict:
+    """Everything the proforma invoice prints: parties, lines with HS codes, totals, schedule."""
+    from catalog.specs.models import TradeSpec
+
+    lines = list(order.lines.select_related("unit", "product"))
+    hs_codes = dict(
+        TradeSpec.objects.filter(product__in=[line.product_id for line in lines]).values_list(
+            "product_id", "hs_code_id"
+        )
+    )
+    for line in lines:
+        line.hs_code = hs_codes.get(line.product_id, "")
+    return {"order": order, "lines": lines, "milestones": list(order.milestones.all())}

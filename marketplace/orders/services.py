@@ -49,6 +49,11 @@ SCHEDULES = {
         MilestoneTerm(Decimal(30), MilestoneDue.ON_ORDER, "Deposit"),
         MilestoneTerm(Decimal(70), MilestoneDue.BEFORE_SHIPMENT, "Balance before shipment"),
     ],
+    "30-60-10": [
+        MilestoneTerm(Decimal(30), MilestoneDue.ON_ORDER, "Deposit"),
+        MilestoneTerm(Decimal(60), MilestoneDue.BEFORE_SHIPMENT, "Balance before shipment"),
+        MilestoneTerm(Decimal(10), MilestoneDue.ON_DELIVERY, "Retention on delivery"),
+    ],
     "100": [MilestoneTerm(Decimal(100), MilestoneDue.ON_ORDER, "Full payment on order")],
 }
 

@@ -1,3 +1,4 @@
+import io
 import re
 from collections import Counter
 from decimal import Decimal
@@ -19,12 +20,15 @@ from marketplace.accounts.models import Company, CompanyKind, SupplierAuthorisat
 from marketplace.demo.management.commands.load_demo import OPERATOR_EMAIL
 from marketplace.demo.products import FEATURED
 from marketplace.demo.products.base import SEA_PORTS
+from marketplace.orders.models import OrderStatus
 
 Product = get_model("catalogue", "Product")
 ProductCategory = get_model("catalogue", "ProductCategory")
 StockRecord = get_model("partner", "StockRecord")
 PriceTier = get_model("partner", "PriceTier")
 OfferIncoterm = get_model("partner", "OfferIncoterm")
+Order = get_model("order", "Order")
+PaymentMilestone = get_model("order", "PaymentMilestone")
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +52,8 @@ def snapshot() -> dict:
         "offer_incoterms": OfferIncoterm.objects.count(),
         "authorisations": SupplierAuthorisation.objects.count(),
         "exchange_rates": ExchangeRate.objects.count(),
+        "orders": Order.objects.count(),
+        "milestones": PaymentMilestone.objects.count(),
     }
 
 
@@ -59,8 +65,8 @@ def test_load_demo_builds_a_working_marketplace_and_is_idempotent(capsys):
     call_command("load_demo")
 
     assert snapshot() == first
-    assert f"Demo data ready ({first['products']} new products)." in first_output
-    assert "Demo data ready (0 new products)." in capsys.readouterr().out
+    assert f"Demo data ready ({first['products']} new products, 8 new orders)." in first_output
+    assert "Demo data ready (0 new products, 0 new orders)." in capsys.readouterr().out
     assert "password for all: ordos-demo-2026" in first_output
     assert OPERATOR_EMAIL in first_output
     suppliers = Company.objects.filter(kind=CompanyKind.SUPPLIER)
@@ -193,3 +199,12 @@ def test_demo_products_have_russian_and_chinese_names():
     methanol = Product.objects.get(upc="ORD-MEOH-9985").translations
     assert methanol.get(language="ru").title.startswith("Метанол")
     assert methanol.get(language="zh-hans").title.startswith("甲醇")
+
+
+def test_demo_orders_cover_every_state_and_payment_kind():
+    call_command("load_demo", stdout=io.StringIO())
+
+    assert set(Order.objects.values_list("status", flat=True)) == set(OrderStatus.values)
+    paid_with = set(PaymentMilestone.objects.filter(status="paid").values_list("paid_with", flat=True))
+    assert paid_with == {"card", "bank_transfer"}
+    assert PaymentMilestone.objects.filter(status="pending").exists()

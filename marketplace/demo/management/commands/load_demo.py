@@ -16,7 +16,7 @@ from marketplace.accounts.services import (
     register_company,
 )
 from marketplace.accounts.validators import uscc_check_character
-from marketplace.demo import catalogue
+from marketplace.demo import catalogue, orders
 
 User = get_user_model()
 PASSWORD = "ordos-demo-2026"
@@ -62,7 +62,10 @@ class Command(BaseCommand):
                     self.authorise(supplier, firm)
                 created = catalogue.load(suppliers=suppliers)
                 catalogue.load_exchange_rates()
-        self.stdout.write(self.style.SUCCESS(f"Demo data ready ({created} new products)."))
+                new_orders = orders.load(buyers=buyers)
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data ready ({created} new products, {new_orders} new orders).")
+        )
         self.print_logins(suppliers, buyers, firm)
 
     def operator(self):
