@@ -17,6 +17,7 @@ from marketplace.accounts.services import (
 )
 from marketplace.accounts.validators import uscc_check_character
 from marketplace.demo import catalogue, orders
+from rfq import demo as rfq_demo
 
 User = get_user_model()
 PASSWORD = "ordos-demo-2026"
@@ -63,6 +64,7 @@ class Command(BaseCommand):
                 created = catalogue.load(suppliers=suppliers)
                 catalogue.load_exchange_rates()
                 new_orders = orders.load(buyers=buyers)
+                rfq_demo.load(buyers=buyers, suppliers=suppliers)
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready ({created} new products, {new_orders} new orders).")
         )

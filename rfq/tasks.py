@@ -1,0 +1,16 @@
+from celery import shared_task
+from django.utils import timezone
+
+from rfq import services
+
+
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def broadcast_rfq_task(rfq_id: int) -> int:
+    """Route an open RFQ to matching suppliers; safe to run twice (recipients are unique)."""
+    return services.broadcast_rfq(rfq_id=rfq_id)
+
+
+@shared_task
+def expire_rfqs_and_quotes() -> tuple[int, int]:
+    """Beat, hourly: quotes past their validity and RFQs past their deadline expire."""
+    return services.expire_quotes_and_rfqs(today=timezone.localdate())
