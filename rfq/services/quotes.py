@@ -226,9 +226,11 @@ def post_message(*, rfq: RFQ, supplier, by, body: str, counter_price: Decimal | 
         verb = "rfq.counter_offer" if counter_price is not None else "rfq.message"
         record_event(actor=by, subject=rfq, verb=verb, data={"supplier": supplier.name})
         if side == MessageSide.BUYER:
-            _tell_supplier(supplier, rfq, template="rfq/message_received")
+            _tell_supplier(
+                supplier, rfq, template="rfq/message_received", path=f"/supplier/rfqs/{rfq.number}/"
+            )
         else:
-            _tell_buyer(rfq, template="rfq/message_received")
+            _tell_buyer(rfq, template="rfq/message_received", path=f"/rfqs/{rfq.number}/")
     return message
 
 
