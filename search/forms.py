@@ -1,26 +1,54 @@
+import re
+from decimal import Decimal
+
 from django import forms
+from django.core.exceptions import ValidationError
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
-from oscar.core.loading import get_model
 
-from marketplace.accounts.models import VerificationStatus
-from search.backends.base import ProductQuery, SortBy
+from search.backends.base import ProductQuery, SortBy, as_filters
+from search.facets import FACETS, FLAGS, RANGE_FACETS, parse_range
 
-Incoterm = get_model("catalogue", "Incoterm")
-Partner = get_model("partner", "Partner")
-ProductClass = get_model("catalogue", "ProductClass")
+_SLUG = re.compile(r"^[-\w]{1,128}$")
+_VALID = {
+    "category": str.isdigit,
+    "supplier": str.isdigit,
+    "product_class": _SLUG.match,
+    "incoterm": re.compile(r"^[A-Z]{3}$").match,
+    "transport_class": re.compile(r"^\d(\.\d)?$").match,
+    "certification": lambda value: 0 < len(value) <= 100,
+    **{name: (lambda value: value in ("yes", "no")) for name in FLAGS},
+    **{name: parse_range for name in RANGE_FACETS},
+}
 
 
 class SearchInput(forms.TextInput):
     input_type = "search"
 
 
-class FilterSelect(forms.Select):
-    def __init__(self):
-        super().__init__(attrs={"class": "custom-select custom-select-sm"})
+class FacetField(forms.Field):
+    """Values of one facet from the query string (``?incoterm=FCA&incoterm=CPT``)."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, facet: str, **kwargs):
+        self.facet = facet
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, value) -> tuple[str, ...]:
+        values = value if isinstance(value, list | tuple) else [value] if value else []
+        return tuple(dict.fromkeys(str(item).strip() for item in values if str(item).strip()))[:20]
+
+    def validate(self, value) -> None:
+        bad = [item for item in value if not _VALID[self.facet](item)]
+        if bad:
+            raise ValidationError(
+                _("Unknown value: %(value)s"), params={"value": bad[0][:40]}, code="invalid"
+            )
 
 
 class SearchForm(forms.Form):
-    """The search box, sort order and filters of browse, category and search pages."""
+    """The search box, sort order and facet selections of browse, category and search pages."""
 
     q = forms.CharField(
         required=False,
@@ -31,6 +59,8 @@ class SearchForm(forms.Form):
                 "placeholder": _("Search methanol, PVC, batteries, cashmere…"),
                 "class": "form-control",
                 "aria-label": _("Search the catalogue"),
+                "autocomplete": "off",
+                "data-suggest-url": reverse_lazy("search-api:suggest"),
             }
         ),
     )
@@ -42,46 +72,31 @@ class SearchForm(forms.Form):
             (SortBy.NEWEST, _("Newest")),
             (SortBy.PRICE_ASC, _("Price low to high")),
             (SortBy.PRICE_DESC, _("Price high to low")),
+            (SortBy.LEAD_TIME, _("Shortest lead time")),
             (SortBy.TITLE_ASC, _("Title A to Z")),
             (SortBy.TITLE_DESC, _("Title Z to A")),
         ],
         widget=forms.Select(attrs={"class": "form-control", "onchange": "this.form.submit()"}),
     )
-    product_class = forms.ChoiceField(label=_("Product type"), required=False, widget=FilterSelect())
-    supplier = forms.TypedChoiceField(
-        label=_("Supplier"), required=False, coerce=int, empty_value=None, widget=FilterSelect()
+    price_min = forms.DecimalField(label=_("Price from"), required=False, min_value=Decimal(0), max_digits=14)
+    price_max = forms.DecimalField(label=_("Price to"), required=False, min_value=Decimal(0), max_digits=14)
+    moq_max = forms.DecimalField(
+        label=_("Minimum order at most"), required=False, min_value=Decimal(0), max_digits=14
     )
-    incoterm = forms.ChoiceField(label=_("Incoterm offered"), required=False, widget=FilterSelect())
-    dangerous_goods = forms.TypedChoiceField(
-        label=_("Dangerous goods"),
-        required=False,
-        choices=[("", _("Any")), ("yes", _("Dangerous goods only")), ("no", _("Not dangerous goods"))],
-        coerce=lambda value: value == "yes",
-        empty_value=None,
-        widget=FilterSelect(),
-    )
+    lead_time_max = forms.IntegerField(label=_("Lead time at most (days)"), required=False, min_value=0)
 
-    FILTERS = ("product_class", "supplier", "incoterm", "dangerous_goods")
+    RANGES = ("price_min", "price_max", "moq_max", "lead_time_max")
+    FILTERS = FACETS + RANGES
 
     def __init__(self, *args, with_filters: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if not with_filters:
-            # The header's search box only needs the text: no choice queries on every page.
-            for name in self.FILTERS:
+            # The header's search box only needs the text.
+            for name in self.RANGES:
                 del self.fields[name]
             return
-        any_choice = [("", _("Any"))]
-        self.fields["product_class"].choices = any_choice + list(
-            ProductClass.objects.order_by("name").values_list("slug", "name")
-        )
-        self.fields["supplier"].choices = any_choice + list(
-            Partner.objects.filter(company__verification_status=VerificationStatus.VERIFIED)
-            .order_by("name")
-            .values_list("pk", "name")
-        )
-        self.fields["incoterm"].choices = any_choice + [
-            (code, f"{code} – {name}") for code, name in Incoterm.objects.values_list("code", "name")
-        ]
+        for name in FACETS:
+            self.fields[name] = FacetField(name)
 
     def _valid_data(self) -> dict:
         # An invalid filter shows its error and is ignored; the valid ones still apply.
@@ -91,16 +106,25 @@ class SearchForm(forms.Form):
     @property
     def active_filters(self) -> list[str]:
         data = self._valid_data()
-        return [name for name in self.FILTERS if data.get(name) not in (None, "")]
+        return [name for name in self.FILTERS if data.get(name) not in (None, "", ())]
 
-    def product_query(self, category_ids: tuple[int, ...] = ()) -> ProductQuery:
+    def selections(self) -> dict[str, tuple[str, ...]]:
+        data = self._valid_data()
+        return {name: data[name] for name in FACETS if data.get(name)}
+
+    def product_query(
+        self, category_ids: tuple[int, ...] = (), *, currency: str = "", facets: tuple[str, ...] = ()
+    ) -> ProductQuery:
         data = self._valid_data()
         return ProductQuery(
             text=(data.get("q") or "").strip(),
             category_ids=category_ids,
             sort_by=data.get("sort_by") or SortBy.RELEVANCE,
-            product_class=data.get("product_class") or "",
-            supplier_id=data.get("supplier"),
-            incoterm=data.get("incoterm") or "",
-            dangerous_goods=data.get("dangerous_goods"),
+            filters=as_filters(self.selections()),
+            price_min=data.get("price_min"),
+            price_max=data.get("price_max"),
+            currency=currency,
+            moq_max=data.get("moq_max"),
+            lead_time_max=data.get("lead_time_max"),
+            facets=facets,
         )

@@ -1,20 +1,63 @@
 """Browse, category and search pages, served through ``search.backends.get_backend()``."""
 
+from dataclasses import dataclass
 from urllib.parse import unquote
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
+from catalog.currency import display_currency
 from search.backends import get_backend
+from search.facets import FACETS, Facet
 from search.forms import SearchForm
 
 Category = get_model("catalogue", "Category")
+
+
+@dataclass(frozen=True)
+class FacetLink:
+    """A facet value on the page: ticking it adds it to the query string, unticking removes it."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str
+
+
+def _toggle_url(path: str, params: QueryDict, facet: str, value: str) -> str:
+    query = params.copy()
+    query.pop("page", None)
+    values = query.getlist(facet)
+    query.setlist(facet, [item for item in values if item != value] if value in values else [*values, value])
+    encoded = query.urlencode()
+    return f"{path}?{encoded}" if encoded else path
+
+
+def facet_links(request, facets: list[Facet]) -> list[tuple[Facet, list[FacetLink]]]:
+    """Facets worth showing (more than one value, or one chosen) with a link per value."""
+    shown = []
+    for facet in facets:
+        if len(facet.values) < 2 and not any(value.selected for value in facet.values):
+            continue  # one value for every result filters nothing
+        links = [
+            FacetLink(
+                value.value,
+                value.label,
+                value.count,
+                value.selected,
+                _toggle_url(request.path, request.GET, facet.name, value.value),
+            )
+            for value in facet.values
+        ]
+        shown.append((facet, links))
+    return shown
 
 
 class ProductListView(TemplateView):
@@ -24,15 +67,18 @@ class ProductListView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         self.form = SearchForm(request.GET, with_filters=True)
-        results = get_backend().search(self.form.product_query(self.get_category_ids()))
-        paginator = Paginator(results, self.get_paginate_by())
+        query = self.form.product_query(
+            self.get_category_ids(), currency=display_currency(request), facets=FACETS
+        )
+        self.results = get_backend().search(query)
+        paginator = Paginator(self.results, self.get_paginate_by())
         try:
             self.page = paginator.page(request.GET.get("page") or 1)
         except InvalidPage:
             messages.error(request, _("The given page number was invalid."))
-            query = request.GET.copy()
-            query.pop("page", None)
-            return redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
+            params = request.GET.copy()
+            params.pop("page", None)
+            return redirect(f"{request.path}?{params.urlencode()}" if params else request.path)
         return super().get(request, *args, **kwargs)
 
     def get_paginate_by(self) -> int:
@@ -45,6 +91,7 @@ class ProductListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        facets = self.results.facets()
         context.update(
             {
                 "form": self.form,
@@ -55,9 +102,12 @@ class ProductListView(TemplateView):
                 "is_paginated": self.page.has_other_pages(),
                 "products": self.page.object_list,
                 self.context_object_name: self.page.object_list,
-                "has_facets": False,
-                "facet_data": {},
-                "selected_facets": [],
+                "facets": facets,
+                "facet_links": facet_links(self.request, facets),
+                "has_facets": bool(facets),
+                "corrected_query": self.results.corrected_text,
+                "suggestions": self.results.suggestions() if not self.page.paginator.count else [],
+                "page_sizes": self.page_sizes,
             }
         )
         return context
@@ -90,7 +140,8 @@ class ProductCategoryView(ProductListView):
         return super().get(request, *args, **kwargs)
 
     def get_category_ids(self) -> tuple[int, ...]:
-        return tuple(self.category.get_descendants_and_self().values_list("pk", flat=True))
+        # Documents carry their categories' ancestors, so the category itself is enough.
+        return (self.category.pk,)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -81,5 +81,5 @@ def test_a_product_with_several_offers_appears_once(catalogue, supplier):
     assert titles(DatabaseBackend().search(ProductQuery(text="methanol 99.85"))) == ["Methanol 99.85%"]
 
 
-def test_status_reports_the_backend():
-    assert DatabaseBackend().status() == {"backend": "database", "ok": True}
+def test_status_reports_the_backend_and_its_database():
+    assert DatabaseBackend().status() == {"backend": "database", "ok": True, "vendor": "postgresql"}

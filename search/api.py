@@ -1,0 +1,160 @@
+"""Public search API: the same backend, query and facets as the pages, as JSON."""
+
+from django.core.paginator import EmptyPage, Paginator
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import permissions, serializers
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from search.backends import get_backend
+from search.backends.base import SortBy
+from search.facets import FACETS
+from search.forms import SearchForm
+
+MAX_PAGE_SIZE = 100
+
+
+def _language(request) -> str:
+    wanted = request.query_params.get("lang", "")
+    return wanted if wanted in dict(translation.trans_real.get_languages()) else translation.get_language()
+
+
+class ProductResultSerializer(serializers.Serializer):
+    def to_representation(self, hit):
+        product = hit.object
+        request = self.context["request"]
+        offers = [offer for offer in product.stockrecords.all() if offer.partner_id == product.supplier_id]
+        priced = sorted((offer for offer in offers if offer.price is not None), key=lambda offer: offer.price)
+        cheapest = priced[0] if priced else None
+        return {
+            "id": product.pk,
+            "title": product.get_title(),
+            "url": request.build_absolute_uri(product.get_absolute_url()),
+            "product_class": product.product_class.slug if product.product_class_id else None,
+            "supplier": {
+                "id": product.supplier_id,
+                "name": product.supplier.name if product.supplier_id else "",
+            },
+            "price": None
+            if cheapest is None
+            else {
+                "amount": str(cheapest.price),
+                "currency": cheapest.price_currency,
+                "unit": cheapest.commercial_unit.code if cheapest.commercial_unit_id else None,
+            },
+            "minimum_order_quantity": min(
+                (str(offer.minimum_order_quantity) for offer in offers), default=None
+            ),
+            "lead_time_days": min(
+                (offer.lead_time_days for offer in offers if offer.lead_time_days is not None), default=None
+            ),
+        }
+
+
+SEARCH_PARAMETERS = [
+    OpenApiParameter("q", str, description="Words, a CAS number, HS code or prefix, UN number, SKU or VIN"),
+    OpenApiParameter("sort_by", str, enum=list(SortBy.ALL)),
+    OpenApiParameter("page", int),
+    OpenApiParameter("page_size", int, description=f"At most {MAX_PAGE_SIZE}"),
+    OpenApiParameter("currency", str, description="Price filters, sorting and buckets in this currency"),
+    OpenApiParameter("lang", str, description="en, ru or zh-hans: the language of titles"),
+    *[
+        OpenApiParameter(name, str, many=True, description="Facet value; repeat to widen (OR)")
+        for name in FACETS
+    ],
+    OpenApiParameter("price_min", float),
+    OpenApiParameter("price_max", float),
+    OpenApiParameter("moq_max", float),
+    OpenApiParameter("lead_time_max", int),
+]
+
+
+class SearchView(APIView):
+    """Listed products matching ``q`` and the facet filters, with facet counts."""
+
+    permission_classes = [permissions.AllowAny]
+
+    @extend_schema(parameters=SEARCH_PARAMETERS, responses={200: dict})
+    def get(self, request):
+        form = SearchForm(request.query_params, with_filters=True)
+        if not form.is_valid():
+            raise ValidationError(form.errors.get_json_data())
+        try:
+            page_size = min(max(int(request.query_params.get("page_size", 24)), 1), MAX_PAGE_SIZE)
+            page_number = int(request.query_params.get("page", 1))
+        except ValueError:
+            raise ValidationError({"page": ["Give whole numbers for page and page_size."]})
+        currency = request.query_params.get("currency", "").upper()[:3]
+        with translation.override(_language(request)):
+            results = get_backend().search(form.product_query(currency=currency, facets=FACETS))
+            paginator = Paginator(results, page_size)
+            try:
+                page = paginator.page(page_number)
+            except EmptyPage:
+                raise NotFound("There is no such page.")
+            return Response(
+                {
+                    "count": paginator.count,
+                    "page": page.number,
+                    "pages": paginator.num_pages,
+                    "results": ProductResultSerializer(
+                        page.object_list, many=True, context={"request": request}
+                    ).data,
+                    "facets": [
+                        {
+                            "name": facet.name,
+                            "label": facet.label,
+                            "values": [value.__dict__ for value in facet.values],
+                        }
+                        for facet in results.facets()
+                    ],
+                    "corrected_query": results.corrected_text,
+                    "suggestions": [suggestion.__dict__ for suggestion in results.suggestions()],
+                }
+            )
+
+
+class SuggestView(APIView):
+    """What the search box proposes as a buyer types: products, suppliers, categories."""
+
+    permission_classes = [permissions.AllowAny]
+
+    @extend_schema(
+        parameters=[OpenApiParameter("q", str), OpenApiParameter("lang", str)], responses={200: dict}
+    )
+    def get(self, request):
+        text = request.query_params.get("q", "").strip()[:100]
+        if len(text) < 2:
+            return Response({"products": [], "suppliers": [], "categories": []})
+        with translation.override(_language(request)):
+            suggestions = get_backend().suggest(text)
+            return Response(
+                {
+                    # Group headings in the page's language, for the search box's list.
+                    "labels": {
+                        "products": _("Products"),
+                        "suppliers": _("Suppliers"),
+                        "categories": _("Categories"),
+                    },
+                    "products": [
+                        {"id": pk, "title": title, "url": url} for pk, title, url in suggestions.products
+                    ],
+                    "suppliers": [
+                        {
+                            "id": supplier.id,
+                            "name": supplier.name,
+                            "location": supplier.location,
+                            "url": f"{reverse('catalogue:index')}?supplier={supplier.id}",
+                        }
+                        for supplier in suggestions.suppliers
+                    ],
+                    "categories": [
+                        {"id": category.pk, "name": category.name, "url": url}
+                        for category, url in suggestions.categories
+                    ],
+                }
+            )
