@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
 from oscar.core.loading import get_model
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import PermissionDenied, ValidationError
@@ -150,10 +151,12 @@ class RFQQuotes(APIView):
     def _rfq(self, request, pk):
         return get_object_or_404(selectors.rfqs_visible_to(request.user), pk=pk)
 
+    @extend_schema(responses={200: QuoteOutput(many=True)})
     def get(self, request, pk):
         rfq = self._rfq(request, pk)
         return Response(QuoteOutput(selectors.quotes_for_rfq(user=request.user, rfq=rfq), many=True).data)
 
+    @extend_schema(request=QuoteInput, responses={201: QuoteOutput})
     def post(self, request, pk):
         rfq = self._rfq(request, pk)
         data = QuoteInput(data=request.data)
@@ -176,7 +179,15 @@ class AcceptInput(serializers.Serializer):
     quantity = serializers.DecimalField(max_digits=14, decimal_places=3, required=False, allow_null=True)
 
 
+class AcceptOutput(serializers.Serializer):
+    order = serializers.CharField(help_text="The order number")
+    order_id = serializers.IntegerField()
+
+
 class QuoteAccept(APIView):
+    """The buyer accepts a quote option (optionally part of the quantity): an order is placed."""
+
+    @extend_schema(request=AcceptInput, responses={201: AcceptOutput})
     def post(self, request, pk):
         quote = get_object_or_404(selectors.quotes_visible_to(request.user), pk=pk)
         data = AcceptInput(data=request.data)
@@ -212,6 +223,7 @@ class RFQMessages(APIView):
     def _rfq(self, request, pk):
         return get_object_or_404(selectors.rfqs_visible_to(request.user), pk=pk)
 
+    @extend_schema(responses={200: MessageOutput(many=True)})
     def get(self, request, pk):
         rfq = self._rfq(request, pk)
         company = request.user.company
@@ -220,6 +232,7 @@ class RFQMessages(APIView):
             messages = messages.filter(supplier__company=company)
         return Response(MessageOutput(messages, many=True).data)
 
+    @extend_schema(request=MessageInput, responses={201: MessageOutput})
     def post(self, request, pk):
         rfq = self._rfq(request, pk)
         data = MessageInput(data=request.data)
