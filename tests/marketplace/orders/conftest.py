@@ -7,6 +7,11 @@ from marketplace.orders.services import SCHEDULES, AgreedLine, OrderRequest, pla
 from tests.factories.catalogue import offered_product
 
 
+@pytest.fixture(autouse=True)
+def _reference(reference_data):
+    """Units, Incoterms and currencies, even after a browser test flushed a reused database."""
+
+
 @pytest.fixture
 def methanol(supplier):
     return offered_product(partner=supplier.partner, title="Methanol 99.85%", price="285.00")

@@ -87,3 +87,17 @@ def test_the_api_lists_the_callers_orders(order, buyer_user):
     assert body["count"] == 1
     assert body["results"][0]["number"] == order.number
     assert [m["amount_minor"] for m in body["results"][0]["milestones"]] == [825000, 1925000]
+
+
+def test_the_proforma_invoice_renders_chinese_names(client, buyer, buyer_user, supplier):
+    from marketplace.orders.services import place_order
+    from tests.factories.catalogue import offered_product
+    from tests.marketplace.orders.conftest import order_request
+
+    product = offered_product(partner=supplier.partner, title="甲醇 99.85%（优等品）", price="285.00")
+    order = place_order(order_request(buyer=buyer, buyer_user=buyer_user, supplier=supplier, product=product))
+    client.force_login(buyer_user)
+
+    text = pdf_text(client.get(reverse("orders:proforma", args=[order.number])).content)
+
+    assert "甲醇" in text  # drawn with the CJK font, so it reads back as text
