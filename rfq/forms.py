@@ -90,6 +90,7 @@ class RFQForm(forms.Form):
 SCHEDULE_CHOICES = [
     ("30-70", _("30 % deposit / 70 % before shipment")),
     ("30-60-10", _("30 % deposit / 60 % before shipment / 10 % on delivery")),
+    # xgettext:no-python-format
     ("100", _("100 % on order")),
 ]
 
@@ -191,7 +192,12 @@ class AssumptionsForm(forms.Form):
     )
     mode = forms.ChoiceField(label=_("Main transport"), choices=[(mode, mode) for mode in MODES])
     freight_per_unit = forms.DecimalField(label=_("Freight per unit"), min_value=0, decimal_places=2)
-    insurance_percent = forms.DecimalField(label=_("Insurance (% of CIF value)"), min_value=0, max_value=100)
+    insurance_percent = forms.DecimalField(
+        # xgettext:no-python-format
+        label=_("Insurance (% of CIF value)"),
+        min_value=0,
+        max_value=100,
+    )
     destination_charges_per_unit = forms.DecimalField(
         label=_("Destination charges per unit"), min_value=0, decimal_places=2
     )

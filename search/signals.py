@@ -8,6 +8,7 @@ nothing of the index. Bulk writes send no signals; their services must call
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from oscar.core.loading import get_model
 
+from catalog.imports.signals import products_imported
 from catalog.specs.models import BatterySpec, ChemicalSpec, TradeSpec, VehicleSpec
 from catalog.translation.models import ProductTranslation
 from marketplace.accounts.models import Company
@@ -97,12 +98,18 @@ RECEIVERS = [
 ]
 
 
+def _products_imported(sender, product_ids, **kwargs):
+    # Bulk imports write without save signals and say which products they touched.
+    mark_stale(product_ids)
+
+
 def connect() -> None:
     for receiver, model in RECEIVERS:
         uid = f"search.{receiver.__name__}.{model._meta.label}"
         post_save.connect(receiver, sender=model, dispatch_uid=f"{uid}.save")
         post_delete.connect(receiver, sender=model, dispatch_uid=f"{uid}.delete")
     post_save.connect(_category_changed, sender=Category, dispatch_uid="search.category.save")
+    products_imported.connect(_products_imported, dispatch_uid="search.products_imported")
     m2m_changed.connect(
         _categories_changed, sender=Product.categories.through, dispatch_uid="search.product_categories"
     )

@@ -18,6 +18,7 @@ class CheckoutForm(forms.Form):
         choices=[
             ("30-70", _("30 % deposit on order, 70 % before shipment")),
             ("30-60-10", _("30 % on order, 60 % before shipment, 10 % on delivery")),
+            # xgettext:no-python-format
             ("100", _("100 % on order")),
         ],
         widget=forms.RadioSelect,

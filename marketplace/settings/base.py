@@ -47,6 +47,8 @@ OSCAR_APPS = [
     "oscar.apps.address.apps.AddressConfig",
     "oscar.apps.shipping.apps.ShippingConfig",
     "catalog.apps.CatalogueConfig",
+    "catalog.imports",
+    "catalog.documents",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "marketplace.suppliers.apps.PartnerConfig",
@@ -101,6 +103,8 @@ LOCAL_APPS = [
     "marketplace.accounts",
     "marketplace.core",
     "marketplace.api",
+    "marketplace.payments",
+    "rfq.apps.RfqConfig",
     "cms",
     "marketplace.demo",
 ]
@@ -184,12 +188,26 @@ CELERY_BEAT_SCHEDULE = {
         "task": "marketplace.core.tasks.retry_unsent_notifications",
         "schedule": 15 * 60,
     },
+    "flag-expired-documents": {
+        "task": "catalog.documents.tasks.flag_expired_documents",
+        "schedule": 24 * 60 * 60,
+    },
+    "expire-rfqs-and-quotes": {
+        "task": "rfq.tasks.expire_rfqs_and_quotes",
+        "schedule": 60 * 60,
+    },
 }
 
 # --- Search ----------------------------------------------------------------------------------
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
-# The database backend until the Search issue adds search.backends.elasticsearch.
-SEARCH_BACKEND = env.str("SEARCH_BACKEND", default="search.backends.database.DatabaseBackend")
+# Elasticsearch when ELASTICSEARCH_URL is set, else the database (PostgreSQL or SQLite).
+SEARCH_BACKEND = env.str(
+    "SEARCH_BACKEND",
+    default="search.backends.elasticsearch.ElasticsearchBackend"
+    if ELASTICSEARCH_URL
+    else "search.backends.database.DatabaseBackend",
+)
+ELASTICSEARCH_INDEX_PREFIX = env.str("ELASTICSEARCH_INDEX_PREFIX", default="ordos")
 OSCAR_DYNAMIC_CLASS_LOADER = "search.loading.class_loader"
 
 # --- Payments ------------------------------------------------------------------------------
@@ -269,6 +287,20 @@ OSCAR_MODERATE_REVIEWS = True
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 THUMBNAIL_DEBUG = False
 THUMBNAIL_KEY_PREFIX = "ordos-thumbnails"
+
+# --- Requests for quotation ------------------------------------------------------------------
+RFQ_RATE_LIMIT_PER_HOUR = env.int("RFQ_RATE_LIMIT_PER_HOUR", default=20)
+# An open RFQ goes to at most this many matching verified suppliers.
+RFQ_BROADCAST_CAP = env.int("RFQ_BROADCAST_CAP", default=10)
+# Landed-cost assumptions a buyer starts from on the comparison page (amounts in USD per unit of
+# the RFQ, converted to the comparison currency). Rough placeholders: buyers edit them.
+RFQ_LANDED_COST_DEFAULTS = {
+    "mode": "rail",
+    "freight_per_unit": {"sea": "35", "rail": "60", "road": "80", "air": "900"},
+    "insurance_percent": "0.5",
+    "destination_charges_per_unit": "5",
+    "duty_percent": {"MN": "5", "RU": "5", "KZ": "5", "UZ": "10", "DE": "6.5", "default": "5"},
+}
 
 # --- Wagtail ---------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = SITE_NAME

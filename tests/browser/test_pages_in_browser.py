@@ -35,7 +35,8 @@ def test_home_page_at_desktop_width_then_search_from_the_header(desktop: Page, d
     header = desktop.locator("header.site-header")
     expect(header.locator(".site-brand")).to_contain_text("Ordos Industrial Exchange")
     expect(header.locator(".site-brand img")).to_be_visible()
-    search = header.get_by_role("searchbox", name="Search the catalogue")
+    # The search box offers suggestions as the buyer types, so it is a combobox.
+    search = header.get_by_role("combobox", name="Search the catalogue")
     expect(search).to_be_visible()
     expect(header.locator("#language-menu")).to_have_text("English")
     expect(header.get_by_role("link", name="Catalog")).to_be_visible()
@@ -92,7 +93,7 @@ def test_language_switcher_keeps_the_current_page(desktop: Page, demo):
 
 def test_home_page_at_mobile_width(mobile: Page, demo):
     mobile.goto("/")
-    nav_search = mobile.locator("#site-nav").get_by_role("searchbox")
+    nav_search = mobile.locator("#site-nav").get_by_role("combobox")
     toggler = mobile.locator(".navbar-toggler")
 
     expect(toggler).to_be_visible()

@@ -14,7 +14,7 @@ def test_healthz_reports_every_dependency(client, django_assert_max_num_queries)
         "database": {"ok": True, "vendor": "postgresql"},
         "cache": {"ok": True, "backend": "RedisCache"},
         "broker": {"ok": True, "mode": "eager"},
-        "search": {"backend": "database", "ok": True},
+        "search": {"backend": "database", "ok": True, "vendor": "postgresql"},
     }
     assert response["Cache-Control"].startswith("max-age=0")
 

@@ -141,3 +141,14 @@ def test_search_reindex_shows_progress_and_rebuilds(product, capsys):
     assert "Indexed 1 products." in output
     assert "[##############################]       1/1 100%" in output
     assert ProductDocument.objects.filter(pk=product.pk).exists()
+
+
+def test_a_bulk_import_reindexes_the_products_it_wrote(product, enqueued, django_capture_on_commit_callbacks):
+    from catalog.imports.signals import products_imported
+
+    with django_capture_on_commit_callbacks(execute=True):
+        type(product).objects.filter(pk=product.pk).update(title="Methanol imported")  # no save signal
+        products_imported.send(sender=None, product_ids=[product.pk])
+
+    assert enqueued == [[product.pk]]
+    assert ProductDocument.objects.get(pk=product.pk).title == "Methanol imported"
