@@ -84,7 +84,7 @@ def test_embedded_default_serves_the_marketplace(embedded_server):
     assert status == 200
     product_paths = set(re.findall(r'href="(/catalog/[\w-]+_\d+/)"', results))
     assert len(product_paths) >= 3  # methanol from three suppliers
-    status, product_page = fetch(base + next(path for path in product_paths if "9985" in path))
+    status, product_page = fetch(base + next(path for path in product_paths if "cas-67-56-1" in path))
     assert status == 200 and "CAS 67-56-1" in product_page
 
     status, schema = fetch(base + "/api/schema/")

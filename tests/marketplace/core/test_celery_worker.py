@@ -50,8 +50,10 @@ def worker_env() -> dict[str, str]:
 @pytest.fixture
 def not_eager(settings):
     """Make this process publish to the broker instead of running tasks in-process."""
-    settings.CELERY_TASK_ALWAYS_EAGER = False
+    # Read before touching settings: Celery reads Django's settings live, so reading after the
+    # override would "restore" False and leave every later test publishing to Redis.
     previous = app.conf.task_always_eager
+    settings.CELERY_TASK_ALWAYS_EAGER = False
     app.conf.task_always_eager = False
     try:
         yield
