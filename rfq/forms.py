@@ -1,4 +1,5 @@
 from datetime import timedelta
+from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
@@ -10,6 +11,7 @@ from catalog.selectors import browsable_products
 from marketplace.accounts.countries import validate_country
 from marketplace.core.uploads import UploadValidator
 from marketplace.orders.services import SCHEDULES
+from marketplace.suppliers.forms import TierForm
 from rfq import services, specs
 from rfq.landed_cost import MODES
 
@@ -95,6 +97,35 @@ SCHEDULE_CHOICES = [
 ]
 
 
+# Quantity breaks of a quote: the offer form's rows (a positive quantity and price, the quote
+# service's rule, which the service checks again and the page shows when it refuses).
+QuoteTierFormSet = forms.formset_factory(
+    TierForm, extra=5, max_num=5, absolute_max=5, validate_max=True, can_delete=True
+)
+
+
+def quote_tiers(data=None, *, quote=None) -> forms.BaseFormSet:
+    """Five quantity-break rows, the first ones filled from ``quote`` when revising it."""
+    initial = [
+        {"min_quantity": Decimal(tier["min_quantity"]), "unit_price": Decimal(tier["unit_price"])}
+        for tier in (quote.price_tiers if quote else [])
+    ]
+    return QuoteTierFormSet(data, prefix="tiers", initial=initial)
+
+
+def kept_tiers(tiers) -> list[dict]:
+    """The filled, not removed rows of a valid tier formset, as the quote service takes them.
+
+    Unlike ``kept()``, a row counts when it is filled, not when it changed: on a revision the
+    rows start filled with the quote's tiers, and an untouched tier is still a tier.
+    """
+    return [
+        {"min_quantity": form.cleaned_data["min_quantity"], "unit_price": form.cleaned_data["unit_price"]}
+        for form in tiers.forms
+        if form.cleaned_data.get("min_quantity") is not None and not form.cleaned_data.get("DELETE")
+    ]
+
+
 class QuoteForm(forms.Form):
     offer = forms.ModelChoiceField(label=_("Your offer"), queryset=None)
     label = forms.CharField(label=_("Option name"), max_length=100, required=False)
@@ -125,11 +156,12 @@ class QuoteForm(forms.Form):
             f"{offer.product.title} · {offer.partner_sku}"
         )
 
-    def terms(self) -> services.QuoteTerms:
+    def terms(self, *, price_tiers: list[dict] = ()) -> services.QuoteTerms:
         data = self.cleaned_data
         return services.QuoteTerms(
             offer=data["offer"],
             unit_price=data["unit_price"],
+            price_tiers=list(price_tiers),
             currency=data["currency"],
             incoterm=data["incoterm"],
             named_place=data["named_place"],

@@ -17,7 +17,7 @@ from marketplace.accounts.models import CompanyKind
 from marketplace.core.uploads import attachment_response
 from marketplace.core.views import add_errors, supplier_required
 from rfq import comparison, selectors, services
-from rfq.forms import AcceptForm, AssumptionsForm, MessageForm, QuoteForm, RFQForm
+from rfq.forms import AcceptForm, AssumptionsForm, MessageForm, QuoteForm, RFQForm, kept_tiers, quote_tiers
 from rfq.landed_cost import Assumptions
 from rfq.models import RFQ, Quote, RFQStatus
 
@@ -253,9 +253,10 @@ def supplier_inbox(request, partner):
 def supplier_rfq(request, number, partner):
     rfq = _rfq_or_404(request, number)
     form = QuoteForm(request.POST or None, partner=partner, initial=_quote_initial(rfq))
-    if request.method == "POST" and form.is_valid():
+    tiers = quote_tiers(request.POST or None)
+    if request.method == "POST" and form.is_valid() and tiers.is_valid():
         try:
-            services.submit_quote(rfq=rfq, by=request.user, terms=form.terms())
+            services.submit_quote(rfq=rfq, by=request.user, terms=form.terms(price_tiers=kept_tiers(tiers)))
         except (ValidationError, PermissionDenied) as error:
             add_errors(form, error) if isinstance(error, ValidationError) else form.add_error(
                 None, str(error)
@@ -269,6 +270,7 @@ def supplier_rfq(request, number, partner):
         {
             "rfq": rfq,
             "form": form,
+            "tiers": tiers,
             "quotes": selectors.quotes_for_rfq(user=request.user, rfq=rfq),
             "thread": selectors.thread(user=request.user, rfq=rfq, supplier=partner),
             "partner": partner,
@@ -301,17 +303,21 @@ def quote_revise(request, number, quote_id, partner):
     rfq = _rfq_or_404(request, number)
     quote = _own_quote_or_404(request, rfq, quote_id, partner)
     form = QuoteForm(request.POST or None, partner=partner, initial=QuoteForm.initial_from(quote))
-    if request.method == "POST" and form.is_valid():
+    tiers = quote_tiers(request.POST or None, quote=quote)
+    if request.method == "POST" and form.is_valid() and tiers.is_valid():
         try:
             services.revise_quote(
-                quote=quote, by=request.user, terms=form.terms(), note=form.cleaned_data["note"]
+                quote=quote,
+                by=request.user,
+                terms=form.terms(price_tiers=kept_tiers(tiers)),
+                note=form.cleaned_data["note"],
             )
         except ValidationError as error:
             add_errors(form, error)
         else:
             messages.success(request, _("Your quote was revised."))
             return redirect("rfq:supplier_detail", rfq.number)
-    return render(request, "rfq/quote_form.html", {"rfq": rfq, "quote": quote, "form": form})
+    return render(request, "rfq/quote_form.html", {"rfq": rfq, "quote": quote, "form": form, "tiers": tiers})
 
 
 @require_POST

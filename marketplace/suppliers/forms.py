@@ -79,5 +79,9 @@ PlaceFormSet = forms.formset_factory(PlaceForm, extra=2, can_delete=True, max_nu
 
 
 def kept(formset) -> list:
-    """The filled, not deleted forms of a valid formset."""
-    return [form for form in formset.forms if form.has_changed() and not form.cleaned_data.get("DELETE")]
+    """The filled, not deleted forms of a valid formset.
+
+    Filled, not "changed": rows shown with the saved tiers are unchanged when the supplier
+    edits something else, and must survive the save.
+    """
+    return [form for form in formset.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")]

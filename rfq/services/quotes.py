@@ -93,6 +93,7 @@ def _snapshot(terms: QuoteTerms) -> dict:
         unit=terms.unit.code,
         valid_until=terms.valid_until.isoformat(),
         payment_schedule=[_schedule_entry(term) for term in terms.payment_schedule],
+        price_tiers=_tier_entries(terms),
     )
     return {key: str(value) if isinstance(value, Decimal) else value for key, value in data.items()}
 
@@ -101,16 +102,21 @@ def _schedule_entry(term: MilestoneTerm) -> dict:
     return {"percent": str(term.percent), "due": str(term.due), "label": str(term.label)}
 
 
+def _tier_entries(terms: QuoteTerms) -> list[dict]:
+    # Stored as strings (JSON), whether the terms came from the API (strings) or a form (Decimals).
+    return [
+        {"min_quantity": str(t["min_quantity"]), "unit_price": str(t["unit_price"])}
+        for t in terms.price_tiers
+    ]
+
+
 def _apply(quote: Quote, terms: QuoteTerms) -> None:
     for name in (
         "offer", "unit_price", "currency", "incoterm", "named_place", "quantity", "unit",
         "lead_time_days", "valid_until", "moq", "label", "documents_available", "remarks",
     ):  # fmt: skip
         setattr(quote, name, getattr(terms, name))
-    quote.price_tiers = [
-        {"min_quantity": str(t["min_quantity"]), "unit_price": str(t["unit_price"])}
-        for t in terms.price_tiers
-    ]
+    quote.price_tiers = _tier_entries(terms)
     quote.payment_schedule = [_schedule_entry(term) for term in terms.payment_schedule]
 
 

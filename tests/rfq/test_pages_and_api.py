@@ -73,6 +73,8 @@ def test_the_supplier_inbox_and_quote_form(client, supplier_a, open_rfq, django_
             "lead_time_days": "21",
             "valid_until": (timezone.localdate() + timedelta(days=10)).isoformat(),
             "payment_terms": "30-70",
+            "tiers-TOTAL_FORMS": "5",
+            "tiers-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302

@@ -182,3 +182,26 @@ def test_editing_shows_the_saved_units(client, supplier, supplier_admin):
 
     assert '<option value="t" selected>' in product_page
     assert '<option value="t" selected>' in offer_page
+
+
+def test_saving_an_offer_keeps_the_breaks_and_incoterms_left_untouched(client, supplier, supplier_admin):
+    product = complete_draft(supplier.partner)
+    client.force_login(supplier_admin)
+    client.post(reverse("supplier:offer-create", args=[product.pk]), OFFER_FORM)
+    offer = StockRecord.objects.get(partner_sku="MEOH-ISO")
+    form = client.get(reverse("supplier:offer", args=[offer.pk])).context
+
+    # Post the page back as the browser would, changing only the lead time.
+    data = {**OFFER_FORM, "lead_time_days": "9"}
+    data.update({"tiers-TOTAL_FORMS": str(form["tiers"].total_form_count()), "tiers-INITIAL_FORMS": "1"})
+    data.update({"places-TOTAL_FORMS": str(form["places"].total_form_count()), "places-INITIAL_FORMS": "1"})
+    for name in ("tiers", "places"):
+        for index in range(1, form[name].total_form_count()):
+            for field in form[name].forms[index].fields:
+                data.setdefault(f"{name}-{index}-{field}", "")
+    client.post(reverse("supplier:offer", args=[offer.pk]), data)
+
+    offer.refresh_from_db()
+    assert offer.lead_time_days == 9
+    assert [(t.min_quantity, t.unit_price) for t in offer.price_tiers.all()] == [(100, 275)]
+    assert offer.incoterms.get().named_place == "Erenhot"
