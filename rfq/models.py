@@ -199,7 +199,7 @@ class Quote(models.Model):
     @property
     def schedule_label(self) -> str:
         return " / ".join(
-            f"{Decimal(t['percent']).normalize()} % {t['label']}" for t in self.payment_schedule
+            f"{Decimal(t['percent']).normalize():f} % {t['label']}" for t in self.payment_schedule
         )
 
 

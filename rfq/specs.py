@@ -48,7 +48,7 @@ def clean_specification(raw: dict) -> dict:
         if field is None or value in (None, ""):
             continue
         if field.kind == "decimal":
-            spec[key] = str(Decimal(value).normalize())
+            spec[key] = format(Decimal(value).normalize(), "f")
         elif field.kind == "int":
             spec[key] = int(value)
         else:

@@ -57,7 +57,7 @@ class UnitConversion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"1 {self.from_unit.code} = {self.factor.normalize()} {self.to_unit.code}"
+        return f"1 {self.from_unit.code} = {self.factor.normalize():f} {self.to_unit.code}"
 
 
 class Incoterm(models.Model):
@@ -128,7 +128,7 @@ class ExchangeRate(models.Model):
 
     def __str__(self) -> str:
         start = f"{self.valid_from:%Y-%m-%d %H:%M}"
-        return f"1 {self.base_id} = {self.rate.normalize()} {self.quote_id} from {start}"
+        return f"1 {self.base_id} = {self.rate.normalize():f} {self.quote_id} from {start}"
 
 
 class HSCode(models.Model):

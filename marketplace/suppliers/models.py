@@ -103,7 +103,7 @@ class PriceTier(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"≥ {self.min_quantity.normalize()}: {self.unit_price}"
+        return f"≥ {self.min_quantity.normalize():f}: {self.unit_price}"
 
 
 class OfferIncoterm(models.Model):

@@ -275,7 +275,7 @@ def accept_quote(*, quote: Quote, by, quantity: Decimal | None = None):
             raise ValidationError(
                 {
                     "quantity": _("Award between 0 and the %(left)s %(unit)s still open.")
-                    % {"left": rfq.remaining_quantity.normalize(), "unit": rfq.unit.code}
+                    % {"left": format(rfq.remaining_quantity.normalize(), "f"), "unit": rfq.unit.code}
                 }
             )
         order = _place(rfq, quote, quantity=quantity, by=by)
@@ -291,7 +291,7 @@ def _place(rfq: RFQ, quote: Quote, *, quantity: Decimal, by):
         raise ValidationError(
             {
                 "quantity": _("The supplier's minimum order is %(moq)s %(unit)s.")
-                % {"moq": quote.moq.normalize(), "unit": quote.unit.code}
+                % {"moq": format(quote.moq.normalize(), "f"), "unit": quote.unit.code}
             }
         )
     return place_order(

@@ -79,3 +79,13 @@ def test_defaults_come_from_settings(settings):
     ru = Assumptions.defaults(destination_country="RU", mode="sea")
     assert (ru.freight_per_unit, ru.insurance_percent, ru.duty_percent) == (Decimal(35), Decimal("0.3"), 7)
     assert Assumptions.defaults(destination_country="MN").duty_percent == 5
+
+
+def test_round_percentages_read_as_numbers():
+    from rfq.models import Quote
+
+    quote = Quote(
+        payment_schedule=[{"percent": "30.00", "label": "Deposit"}, {"percent": "70", "label": "Balance"}]
+    )
+
+    assert "3E+1" not in quote.schedule_label and "30 % Deposit" in quote.schedule_label
