@@ -54,6 +54,18 @@ def _terms(supplier, product, rfq, *, price: str, days: int = 14):
     )
 
 
+PURPOSES = {
+    "draft": "annual contract 2027",
+    "open": "Q1 2027 supply",
+    "quoted": "spot order, January",
+    "awarded": "pilot shipment",
+    "partly_awarded": "split supply from two plants",
+    "closed": "trial order",
+    "cancelled": "replacement order",
+    "expired": "winter stock",
+}
+
+
 def load(*, buyers: list, suppliers: list) -> int:
     """Create the missing demo RFQs; returns how many were new."""
     quoting = [(supplier, _offered(supplier)) for supplier in suppliers]
@@ -61,9 +73,11 @@ def load(*, buyers: list, suppliers: list) -> int:
     if len(quoting) < 2 or not buyers:
         return 0
     created = 0
+    category = quoting[0][1].categories.order_by("path").first().get_root()
     for index, state in enumerate(STATES):
         buyer = buyers[index % len(buyers)]
-        title = f"Demo RFQ: {state.replace('_', ' ')}"
+        # Titles as buyers write them; unique per state so a second run finds them.
+        title = f"{category.name} for {buyer.city or buyer.name}: {PURPOSES.get(state, state)}"
         if RFQ.objects.filter(buyer=buyer, title=title).exists():
             continue
         _create(state, title=title, buyer_user=_user(buyer), quoting=quoting)
