@@ -1,12 +1,11 @@
 """Writes of the catalogue: a supplier's product with its typed specs, all or nothing."""
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from catalog.specs.forms import SPEC_FORMS, ProductForm
-from catalog.specs.registry import spec_models_for
+from catalog.specs.forms import SPEC_FORMS, ProductForm, existing_spec, spec_names_for
 from catalog.translation.models import TRANSLATED_LANGUAGES
 from catalog.translation.services import translate_product
 
@@ -26,15 +25,6 @@ def _messages(form) -> dict[str, list[str]]:
     return {
         field: [error["message"] for error in errors] for field, errors in form.errors.get_json_data().items()
     }
-
-
-def _existing_spec(product, name: str):
-    if product is None:
-        return None
-    try:
-        return getattr(product, name)
-    except ObjectDoesNotExist:
-        return None
 
 
 def save_product(*, supplier, data: dict, product=None):
@@ -60,13 +50,10 @@ def save_product(*, supplier, data: dict, product=None):
     errors = {} if product_form.is_valid() else _messages(product_form)
     product_class = product_form.cleaned_data.get("product_class") or (product and product.product_class)
 
-    wanted = set()
-    if product_class:
-        models = spec_models_for(product_class.slug)
-        wanted = {name for name, form_class in SPEC_FORMS.items() if form_class._meta.model in models}
+    wanted = set(spec_names_for(product_class.slug)) if product_class else set()
     spec_forms = {}
     for name, form_class in SPEC_FORMS.items():
-        payload, existing = data.get(name), _existing_spec(product, name)
+        payload, existing = data.get(name), existing_spec(product, name)
         if name not in wanted:
             if payload is not None and product_class:
                 errors[name] = [_("A %(type)s has no %(spec)s.") % {"type": product_class.name, "spec": name}]
@@ -106,7 +93,7 @@ def save_product(*, supplier, data: dict, product=None):
         saved.supplier = supplier
         saved.save()
         for name in set(SPEC_FORMS) - wanted:
-            if (stale := _existing_spec(product, name)) is not None:
+            if (stale := existing_spec(product, name)) is not None:
                 stale.delete()  # the product changed class
         for form in spec_forms.values():
             spec = form.save(commit=False)

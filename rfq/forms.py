@@ -11,7 +11,7 @@ from catalog.selectors import browsable_products
 from marketplace.accounts.countries import validate_country
 from marketplace.core.uploads import UploadValidator
 from marketplace.orders.services import SCHEDULES
-from marketplace.suppliers.forms import TierForm
+from marketplace.suppliers.forms import TierForm, kept
 from rfq import services, specs
 from rfq.landed_cost import MODES
 
@@ -114,15 +114,10 @@ def quote_tiers(data=None, *, quote=None) -> forms.BaseFormSet:
 
 
 def kept_tiers(tiers) -> list[dict]:
-    """The filled, not removed rows of a valid tier formset, as the quote service takes them.
-
-    Unlike ``kept()``, a row counts when it is filled, not when it changed: on a revision the
-    rows start filled with the quote's tiers, and an untouched tier is still a tier.
-    """
+    """The filled, not removed rows of a valid tier formset, as the quote service takes them."""
     return [
         {"min_quantity": form.cleaned_data["min_quantity"], "unit_price": form.cleaned_data["unit_price"]}
-        for form in tiers.forms
-        if form.cleaned_data.get("min_quantity") is not None and not form.cleaned_data.get("DELETE")
+        for form in kept(tiers)
     ]
 
 

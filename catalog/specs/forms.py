@@ -5,11 +5,13 @@ accept and refuse exactly the same values (field validators, model ``clean`` and
 """
 
 from django import forms
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from catalog.reference.models import Unit
 from catalog.specs.models import BatterySpec, ChemicalSpec, TradeSpec, VehicleSpec
+from catalog.specs.registry import spec_models_for
 
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -120,3 +122,19 @@ SPEC_FORMS = {
     "battery_spec": BatterySpecForm,
     "vehicle_spec": VehicleSpecForm,
 }
+
+
+def spec_names_for(product_class_slug: str) -> list[str]:
+    """The SPEC_FORMS keys a product class needs (specs/registry.py decides)."""
+    models = spec_models_for(product_class_slug)
+    return [name for name, form_class in SPEC_FORMS.items() if form_class._meta.model in models]
+
+
+def existing_spec(product, name: str):
+    """The product's spec ``name`` (e.g. "trade_spec"), or None (also for an unsaved product)."""
+    if product is None:
+        return None
+    try:
+        return getattr(product, name)
+    except ObjectDoesNotExist:
+        return None

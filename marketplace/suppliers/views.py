@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,8 +14,7 @@ from oscar.core.loading import get_model
 from catalog import moderation
 from catalog.models import ProductStatus
 from catalog.services import ProductDataError, save_product
-from catalog.specs.forms import SPEC_FORMS, ProductForm
-from catalog.specs.registry import spec_models_for
+from catalog.specs.forms import SPEC_FORMS, ProductForm, existing_spec, spec_names_for
 from catalog.specs.selectors import product_with_specs
 from marketplace.core.views import add_errors, supplier_required
 from marketplace.suppliers import selectors, services
@@ -57,26 +56,14 @@ class TranslationsForm(forms.Form):
         return initial
 
 
-def _spec_names(product_class) -> list[str]:
-    models = spec_models_for(product_class.slug)
-    return [name for name, form_class in SPEC_FORMS.items() if form_class._meta.model in models]
-
-
-def _existing_spec(product, name):
-    try:
-        return getattr(product, name) if product else None
-    except ObjectDoesNotExist:
-        return None
-
-
 def _product_forms(request, *, product_class, product=None) -> dict:
     data = request.POST if request.method == "POST" else None
     product_form = ProductForm(data, instance=product, initial={"product_class": product_class.slug})
     # The class is chosen once, when the product is created.
     product_form.fields["product_class"].widget = forms.HiddenInput()
     built = {"product": product_form}
-    for name in _spec_names(product_class):
-        built[name] = SPEC_FORMS[name](data, instance=_existing_spec(product, name), prefix=name)
+    for name in spec_names_for(product_class.slug):
+        built[name] = SPEC_FORMS[name](data, instance=existing_spec(product, name), prefix=name)
     built["translations"] = TranslationsForm(data, initial=TranslationsForm.initial_for(product))
     return built
 
@@ -210,7 +197,7 @@ def _offer_form_page(request, *, partner, product, offer=None):
     data = request.POST if request.method == "POST" else None
     form = OfferForm(data, instance=offer, partner=partner, initial={"price_currency": "USD"})
     if offer is None and not data:
-        unit = getattr(_existing_spec(product, "trade_spec"), "commercial_unit", None)
+        unit = getattr(existing_spec(product, "trade_spec"), "commercial_unit", None)
         form.initial["commercial_unit"] = unit.code if unit else None
     tiers = TierFormSet(
         data,
