@@ -30,6 +30,8 @@ urlpatterns = [
     path("api/v1/", include("search.api_urls")),
     path("api/v1/", include("marketplace.payments.api_urls")),
     path("api/v1/", include("rfq.api_urls")),
+    path("api/v1/", include("marketplace.customs.api_urls")),
+    path("api/v1/", include("marketplace.fulfillment.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
 ]
@@ -50,6 +52,8 @@ urlpatterns += i18n_patterns(
     path("", include("catalog.imports.urls")),
     path("", include("marketplace.payments.urls")),
     path("", include("rfq.urls")),
+    path("", include("marketplace.customs.urls")),
+    path("", include("marketplace.fulfillment.urls")),
     path("", include("marketplace.accounts.urls")),
     # Wagtail's catch-all serves the home page and content pages; it must come last.
     path("", include(wagtail_urls)),

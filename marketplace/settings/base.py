@@ -105,6 +105,8 @@ LOCAL_APPS = [
     "marketplace.api",
     "marketplace.payments",
     "rfq.apps.RfqConfig",
+    "marketplace.customs",
+    "marketplace.fulfillment",
     "cms",
     "marketplace.demo",
 ]

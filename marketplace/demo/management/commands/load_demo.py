@@ -17,6 +17,9 @@ from marketplace.accounts.services import (
 )
 from marketplace.accounts.validators import uscc_check_character
 from marketplace.demo import catalogue, orders
+from cms import demo as cms_demo
+from marketplace.customs import demo as customs_demo
+from marketplace.fulfillment import demo as fulfillment_demo
 from rfq import demo as rfq_demo
 
 User = get_user_model()
@@ -65,6 +68,9 @@ class Command(BaseCommand):
                 catalogue.load_exchange_rates()
                 new_orders = orders.load(buyers=buyers)
                 rfq_demo.load(buyers=buyers, suppliers=suppliers)
+                customs_demo.load(firm=firm, suppliers=suppliers, buyers=buyers)
+                fulfillment_demo.load(firm=firm, suppliers=suppliers, buyers=buyers)
+                cms_demo.load(suppliers=suppliers)
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready ({created} new products, {new_orders} new orders).")
         )
