@@ -52,7 +52,32 @@ class SynonymGroup(models.Model):
         return [phrase.strip() for phrase in self.terms.replace("\n", ",").split(",") if phrase.strip()]
 
 
-class ProductDocument(models.Model):
+class DocumentColumns(models.Model):
+    """What facets, filters and sorting read: one row per listed product, the text columns aside."""
+
+    product_class = models.CharField(max_length=128, blank=True)  # slug
+    supplier_id = models.IntegerField(null=True)
+    supplier_verified = models.BooleanField(default=False)
+    dangerous_goods = models.BooleanField(default=False)
+    transport_class = models.CharField(max_length=4, blank=True)
+    # The cheapest offer's base price in its own currency; converted at query time.
+    min_price = models.DecimalField(max_digits=14, decimal_places=2, null=True)
+    price_currency = models.CharField(max_length=3, blank=True)
+    min_moq = models.DecimalField(max_digits=14, decimal_places=3, null=True)
+    lead_time_days = models.IntegerField(null=True)
+    priority = models.SmallIntegerField(default=0)
+    date_created = models.DateTimeField()
+    # Many-valued facets' values, for counting in the row that matched (filters use
+    # ProductDocumentValue's index): category ids with their ancestors, Incoterms, certifications.
+    category_values = models.JSONField(default=list)
+    incoterm_values = models.JSONField(default=list)
+    certification_values = models.JSONField(default=list)
+
+    class Meta:
+        abstract = True
+
+
+class ProductDocument(DocumentColumns):
     """One listed product as the database backend searches it.
 
     Text columns hold tokens (search/text.py) between spaces, so `` tok `` matches a whole
@@ -70,18 +95,6 @@ class ProductDocument(models.Model):
     search_vector = models.GeneratedField(
         expression=TokensVector("tokens"), output_field=SearchVectorField(null=True), db_persist=True
     )
-    product_class = models.CharField(max_length=128, blank=True)  # slug
-    supplier_id = models.IntegerField(null=True)
-    supplier_verified = models.BooleanField(default=False)
-    dangerous_goods = models.BooleanField(default=False)
-    transport_class = models.CharField(max_length=4, blank=True)
-    # The cheapest offer's base price in its own currency; converted at query time.
-    min_price = models.DecimalField(max_digits=14, decimal_places=2, null=True)
-    price_currency = models.CharField(max_length=3, blank=True)
-    min_moq = models.DecimalField(max_digits=14, decimal_places=3, null=True)
-    lead_time_days = models.IntegerField(null=True)
-    priority = models.SmallIntegerField(default=0)
-    date_created = models.DateTimeField()
     fingerprint = models.CharField(max_length=40)
     indexed_at = models.DateTimeField(auto_now=True)
 
@@ -94,6 +107,17 @@ class ProductDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class MatchedDocument(DocumentColumns):
+    """The documents one search matched: not a table but the WITH query of the statement that
+    counts them and their facets, so the text match runs once for the count and every facet."""
+
+    product_id = models.IntegerField(primary_key=True)
+
+    class Meta:
+        managed = False
+        db_table = "search_matched"
 
 
 class ProductDocumentValue(models.Model):

@@ -49,7 +49,14 @@ from search.facets import (
     parse_range,
     range_buckets,
 )
-from search.models import PendingIndexUpdate, ProductDocument, ProductDocumentValue, SearchTerm
+from search.models import (
+    DocumentColumns,
+    MatchedDocument,
+    PendingIndexUpdate,
+    ProductDocument,
+    ProductDocumentValue,
+    SearchTerm,
+)
 from search.query import QueryPlan, plan_query
 from search.synonyms import Synonyms, active_synonyms
 from search.text import allowed_typos, edit_distance, is_dictionary_word, padded, tokenize
@@ -219,16 +226,18 @@ class DatabaseResults:
         self.selected = query.selections()
         self.corrected_text = plan.corrected_text if plan.corrections else ""
         self._count: int | None = None
+        self._facet_counts: dict[str, dict[str, int]] | None = None
 
     def documents(self, without: str = "") -> QuerySet:
         """Matching documents, narrowed by every facet selection except ``without``'s."""
+        return self.narrowed(self.matched(), without=without)
+
+    def matched(self) -> QuerySet:
+        """Documents matching the text, the page's scope and the plain filters; no facet selections."""
         documents = ProductDocument.objects.filter(text_condition(self.plan))
         if self.query.category_ids:
             scope = [str(pk) for pk in self.query.category_ids]
             documents = documents.filter(facet_condition("category", tuple(scope), self.prices))
-        for name, values in self.selected.items():
-            if name != without:
-                documents = documents.filter(facet_condition(name, values, self.prices))
         query = self.query
         if query.price_min is not None or query.price_max is not None:
             bucket = (query.price_min, query.price_max)
@@ -239,10 +248,25 @@ class DatabaseResults:
             documents = documents.filter(lead_time_days__lte=query.lead_time_max)
         return documents
 
+    def narrowed(self, documents: QuerySet, without: str = "") -> QuerySet:
+        for name, values in self.selected.items():
+            if name != without:
+                documents = documents.filter(facet_condition(name, values, self.prices))
+        return documents
+
     def count(self) -> int:
         if self._count is None:
-            self._count = self.documents().count()
+            # The facets the page asks for are counted in the same statement.
+            self._counted(self._wanted_facets())
         return self._count
+
+    def _wanted_facets(self) -> list[str]:
+        return [name for name in FACETS if name in self.query.facets]
+
+    def _counted(self, names: list[str]) -> dict[str, dict[str, int]]:
+        if self._facet_counts is None or not set(names) <= set(self._facet_counts):
+            self._count, self._facet_counts = self.backend.count_matches(self, names)
+        return {name: self._facet_counts[name] for name in names}
 
     def __len__(self) -> int:
         return self.count()
@@ -256,7 +280,7 @@ class DatabaseResults:
         return [ProductHit(products[pk]) for pk in ids if pk in products]
 
     def facet_counts(self) -> dict[str, dict[str, int]]:
-        return self.backend.count_facets(self, [name for name in FACETS if name in self.query.facets])
+        return self._counted(self._wanted_facets())
 
     def facets(self) -> list[Facet]:
         if not self.query.facets:
@@ -350,31 +374,66 @@ class DatabaseBackend:
             "title_rank": functools.reduce(operator.add, ranks) if ranks else Value(0),
         }
 
-    def count_facets(self, results: DatabaseResults, names: list[str]) -> dict[str, dict[str, int]]:
-        """Every facet counted in one statement: a UNION ALL of one GROUP BY per facet."""
-        branches = []
+    def count_matches(
+        self, results: DatabaseResults, names: list[str]
+    ) -> tuple[int, dict[str, dict[str, int]]]:
+        """The number of results and the named facets' counts, in one statement.
+
+        The text match runs once, into a WITH query (``search_matched``, see MatchedDocument);
+        the total and each facet (narrowed by the other facets' selections) are GROUP BYs over
+        it, joined with UNION ALL.
+        """
+        # Only the value lists of the facets counted here: they are the widest columns.
+        columns = [
+            "product_id",
+            *(
+                field.name
+                for field in DocumentColumns._meta.fields
+                if not field.name.endswith("_values") or field.name.removesuffix("_values") in names
+            ),
+        ]
+        matched_sql, params = results.matched().values(*columns).query.sql_with_params()
+        materialized = "MATERIALIZED " if _is_postgres() else ""
+        total = results.narrowed(MatchedDocument.objects.all()).values(k=Value("")).annotate(n=Count("pk"))
+        branches = [("", total)]
         for name in names:
-            documents = results.documents(without=name)
+            documents = results.narrowed(MatchedDocument.objects.all(), without=name)
             if name in MULTI_VALUED:
-                rows = ProductDocumentValue.objects.filter(facet=name, document__in=documents.values("pk"))
-                rows = rows.values(k=F("value")).annotate(n=Count("document"))
+                branches.append((name, self._values_per_document(documents, name)))
             else:
-                rows = documents.values(k=self._facet_key(name, results.prices)).annotate(n=Count("pk"))
-            branches.append((name, rows.order_by()))
-        if not branches:
-            return {}
-        sql, params = [], []
+                key = self._facet_key(name, results.prices)
+                branches.append((name, documents.values(k=key).annotate(n=Count("pk"))))
+        sql = []
+        params = list(params)
         for index, (name, rows) in enumerate(branches):
-            branch_sql, branch_params = rows.query.sql_with_params()
+            if isinstance(rows, tuple):
+                branch_sql, branch_params = rows
+            else:
+                branch_sql, branch_params = rows.order_by().query.sql_with_params()
             sql.append(f"SELECT '{name}' AS facet, b{index}.k, b{index}.n FROM ({branch_sql}) b{index}")
             params.extend(branch_params)
-        counts: dict[str, dict[str, int]] = {name: {} for name in names}
+        statement = f"WITH search_matched AS {materialized}({matched_sql}) " + " UNION ALL ".join(sql)
+        total_count, counts = 0, {name: {} for name in names}
         with connection.cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(sql), params)
+            cursor.execute(statement, params)
             for facet, key, count in cursor.fetchall():
-                if key not in (None, ""):
+                if facet == "":
+                    total_count = count
+                elif key not in (None, ""):
                     counts[facet][str(key)] = count
-        return counts
+        return total_count, counts
+
+    @staticmethod
+    def _values_per_document(documents: QuerySet, name: str) -> tuple[str, list]:
+        """Counts of a many-valued facet from the JSON list each matched row carries."""
+        column = f"{name}_values"
+        documents_sql, params = documents.values("product_id", column).order_by().query.sql_with_params()
+        if _is_postgres():
+            values = f"jsonb_array_elements_text(d.{column}) AS v(value)"
+        else:
+            values = f"json_each(d.{column}) AS v"
+        sql = f"SELECT v.value AS k, COUNT(*) AS n FROM ({documents_sql}) d CROSS JOIN {values} GROUP BY k"
+        return sql, params
 
     @staticmethod
     def _facet_key(name: str, prices: PriceContext):
@@ -571,6 +630,7 @@ def document_row(product: IndexedProduct) -> ProductDocument:
         priority=product.priority,
         date_created=product.date_created,
         fingerprint=product.fingerprint,
+        **{f"{facet}_values": values for facet, values in facet_values(product).items()},
     )
 
 
