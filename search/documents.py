@@ -64,6 +64,9 @@ class IndexedProduct:
         return hashlib.sha1(payload.encode(), usedforsecurity=False).hexdigest()
 
 
+REBUILD_ORDER = ("product_class_id", "title", "pk")
+
+
 def _products(product_ids: Iterable[int] | None):
     # Only what indexing reads: the product cards' prefetches are not needed here.
     products = (
@@ -91,7 +94,7 @@ def _products(product_ids: Iterable[int] | None):
     )
     if product_ids is not None:
         products = products.filter(pk__in=list(product_ids))
-    return products.order_by("pk")
+    return products.order_by(*REBUILD_ORDER)
 
 
 def _spec(product, name: str):
@@ -229,8 +232,10 @@ def indexed_products(product_ids: Iterable[int] | None = None, batch_size: int =
     """
     tree, rates = _CategoryTree(), rates_at()
     if product_ids is None:
-        # The listed ids in one query, then batches by id: cheaper than paging the filter.
-        ids = list(browsable_products().order_by("pk").values_list("pk", flat=True))
+        # The listed ids in one query, then batches: cheaper than paging the filter. A rebuild
+        # writes similar goods next to each other (by type and title), so the rows one search
+        # matches share pages and the database reads far fewer of them.
+        ids = list(browsable_products().order_by(*REBUILD_ORDER).values_list("pk", flat=True))
     else:
         ids = sorted(set(product_ids))
     with translation.override("en"):

@@ -111,9 +111,13 @@ class ProductDocument(DocumentColumns):
 
 class MatchedDocument(DocumentColumns):
     """The documents one search matched: not a table but the WITH query of the statement that
-    counts them and their facets, so the text match runs once for the count and every facet."""
+    counts them, their facets and the first results, so the text match runs once for all."""
 
     product_id = models.IntegerField(primary_key=True)
+    # What ordering reads besides DocumentColumns.
+    title = models.CharField(max_length=255)
+    title_tokens = models.TextField()
+    identifiers = models.TextField()
 
     class Meta:
         managed = False

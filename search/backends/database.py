@@ -69,6 +69,8 @@ COLUMNS = {"product_class": "product_class", "supplier": "supplier_id", "transpo
 RANGE_COLUMNS = {"moq": "min_moq", "lead_time": "lead_time_days"}
 # Pending index updates brought up to date before a search answers (more wait for the worker).
 CATCH_UP_LIMIT = 100
+# Results the counting statement also returns in order, so a first page needs no query of its own.
+FIRST_RESULTS = 96
 
 
 def _is_postgres() -> bool:
@@ -227,6 +229,7 @@ class DatabaseResults:
         self.corrected_text = plan.corrected_text if plan.corrections else ""
         self._count: int | None = None
         self._facet_counts: dict[str, dict[str, int]] | None = None
+        self._first_ids: list[int] | None = None
 
     def documents(self, without: str = "") -> QuerySet:
         """Matching documents, narrowed by every facet selection except ``without``'s."""
@@ -265,7 +268,7 @@ class DatabaseResults:
 
     def _counted(self, names: list[str]) -> dict[str, dict[str, int]]:
         if self._facet_counts is None or not set(names) <= set(self._facet_counts):
-            self._count, self._facet_counts = self.backend.count_matches(self, names)
+            self._count, self._facet_counts, self._first_ids = self.backend.count_matches(self, names)
         return {name: self._facet_counts[name] for name in names}
 
     def __len__(self) -> int:
@@ -274,10 +277,21 @@ class DatabaseResults:
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        ids = list(self.backend.ordered(self.documents(), self.query, self.plan, self.prices)[index])
+        ids = self._first_results(index)
+        if ids is None:
+            ids = list(self.backend.ordered(self.documents(), self.query, self.plan, self.prices)[index])
         # Loaded through the catalogue's own rule, so a stale entry never shows a hidden product.
         products = browsable_products().in_bulk(ids)
         return [ProductHit(products[pk]) for pk in ids if pk in products]
+
+    def _first_results(self, window: slice) -> list[int] | None:
+        """The window from the first results the count's statement brought, if it lies within them."""
+        first, start, stop = self._first_ids, window.start or 0, window.stop
+        if first is None or window.step or start < 0 or stop is None or stop < 0:
+            return None
+        if stop <= FIRST_RESULTS or len(first) < FIRST_RESULTS:
+            return first[start:stop]
+        return None
 
     def facet_counts(self) -> dict[str, dict[str, int]]:
         return self._counted(self._wanted_facets())
@@ -376,16 +390,19 @@ class DatabaseBackend:
 
     def count_matches(
         self, results: DatabaseResults, names: list[str]
-    ) -> tuple[int, dict[str, dict[str, int]]]:
-        """The number of results and the named facets' counts, in one statement.
+    ) -> tuple[int, dict[str, dict[str, int]], list[int]]:
+        """The number of results, the named facets' counts and the first results, in one statement.
 
         The text match runs once, into a WITH query (``search_matched``, see MatchedDocument);
-        the total and each facet (narrowed by the other facets' selections) are GROUP BYs over
-        it, joined with UNION ALL.
+        the total, each facet (narrowed by the other facets' selections) and the first
+        FIRST_RESULTS results in order are read from it and joined with UNION ALL.
         """
         # Only the value lists of the facets counted here: they are the widest columns.
         columns = [
             "product_id",
+            "title",
+            "title_tokens",
+            "identifiers",
             *(
                 field.name
                 for field in DocumentColumns._meta.fields
@@ -394,7 +411,8 @@ class DatabaseBackend:
         ]
         matched_sql, params = results.matched().values(*columns).query.sql_with_params()
         materialized = "MATERIALIZED " if _is_postgres() else ""
-        total = results.narrowed(MatchedDocument.objects.all()).values(k=Value("")).annotate(n=Count("pk"))
+        matched = results.narrowed(MatchedDocument.objects.all())
+        total = matched.values(k=Value("")).annotate(n=Count("pk"))
         branches = [("", total)]
         for name in names:
             documents = results.narrowed(MatchedDocument.objects.all(), without=name)
@@ -412,16 +430,30 @@ class DatabaseBackend:
                 branch_sql, branch_params = rows.order_by().query.sql_with_params()
             sql.append(f"SELECT '{name}' AS facet, b{index}.k, b{index}.n FROM ({branch_sql}) b{index}")
             params.extend(branch_params)
+        first = self.ordered(matched, results.query, results.plan, results.prices)[:FIRST_RESULTS]
+        first_sql, first_params = first.query.sql_with_params()
+        # ROW_NUMBER() OVER () numbers the rows in the order the sorted subquery yields them.
+        sql.append(
+            f"SELECT '#' AS facet, CAST(h.pk AS {self._text_type()}), ROW_NUMBER() OVER () "
+            f"FROM ({first_sql}) h"
+        )
+        params.extend(first_params)
         statement = f"WITH search_matched AS {materialized}({matched_sql}) " + " UNION ALL ".join(sql)
-        total_count, counts = 0, {name: {} for name in names}
+        total_count, counts, positions = 0, {name: {} for name in names}, []
         with connection.cursor() as cursor:
             cursor.execute(statement, params)
             for facet, key, count in cursor.fetchall():
                 if facet == "":
                     total_count = count
+                elif facet == "#":
+                    positions.append((count, int(key)))
                 elif key not in (None, ""):
                     counts[facet][str(key)] = count
-        return total_count, counts
+        return total_count, counts, [pk for _, pk in sorted(positions)]
+
+    @staticmethod
+    def _text_type() -> str:
+        return "varchar" if _is_postgres() else "text"
 
     @staticmethod
     def _values_per_document(documents: QuerySet, name: str) -> tuple[str, list]:
