@@ -1,0 +1,1 @@
+"""Fulfillment pages, split by subject: shipments and the overseas warehouse."""
