@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-DEBIAN_PACKAGES := chromium fonts-noto-cjk
+DEBIAN_PACKAGES := chromium fonts-noto-cjk libharfbuzz-subset0
 PG_URL ?= postgres://postgres@127.0.0.1:5432/ordos
 
 .PHONY: install run serve migrate demo test lint format system-deps services clean bench
