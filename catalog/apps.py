@@ -6,4 +6,9 @@ class CatalogueConfig(apps.CatalogueConfig):
 
     def ready(self):
         super().ready()
-        from catalog import registry  # noqa: F401  (menu entries, audit verbs)
+        from catalog import (
+            receivers,
+            registry,  # noqa: F401  (menu entries, audit verbs)
+        )
+
+        receivers.connect()  # changes bump catalog/versioning.py's version

@@ -7,4 +7,7 @@ class CmsConfig(AppConfig):
     verbose_name = "CMS"
 
     def ready(self):
-        from cms import navigation  # noqa: F401  (registers menu entries)
+        # navigation registers menu entries and audit verbs on import.
+        from cms import navigation, receivers  # noqa: F401
+
+        receivers.connect()  # page changes bump the cached page lists' version

@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.core.audit import register_verbs
 from marketplace.core.navigation import ANONYMOUS, AUTHENTICATED, CMS_EDITOR, NavItem, register
 
 # The site-wide entries: the shop's catalogue for everyone, the CMS for its editors.
@@ -12,3 +13,5 @@ register(
         order=1,
     )
 )
+
+register_verbs({"cms.lead_received": _("Lead received from the contact page")})

@@ -8,15 +8,25 @@ from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from catalog.currency import set_display_currency
+from cms.sitemaps import PageSitemap, ProductSitemap
+from cms.views import robots_txt
 from marketplace.accounts.views import LoginView
 from marketplace.health import healthz
 
 # Outside the language prefixes: machines, admin tools and the API.
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": PageSitemap, "products": ProductSitemap}},
+        name="sitemap",
+    ),
+    path("robots.txt", robots_txt, name="robots-txt"),
     path("currency/", set_display_currency, name="set-display-currency"),
     path("django-admin/", admin.site.urls),
     path("cms-admin/", include(wagtailadmin_urls)),

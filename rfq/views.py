@@ -84,6 +84,8 @@ def rfq_create(request):
                 return redirect("rfq:detail", rfq.number)
     else:
         initial = {"destination_country": company.country, "destination_city": company.city}
+        if request.GET.get("category", "").isdigit():  # "send an RFQ for this category" links
+            initial["category"] = int(request.GET["category"])
         if product is not None:
             offer = product.stockrecords.first()
             initial.update(product=product.pk, title=product.get_title())

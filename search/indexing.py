@@ -17,6 +17,8 @@ class _EnqueueAfterCommit:
     def __init__(self):
         self.product_ids: set[int] = set()
         self.done = False
+        # Django names a failing robust on_commit hook by its __qualname__, which instances lack.
+        self.__qualname__ = f"{type(self).__qualname__}.__call__"
 
     def __call__(self) -> None:
         from search.tasks import update_search_index

@@ -1,0 +1,38 @@
+"""The catalogue's "last changed" version: a cache key that changes whenever listings change.
+
+Pages that show live catalogue content (CMS blocks, key figures) put this version into their
+cache keys, so a product that is unpublished, repriced or moved disappears from every cached
+page at once. The catalogue only bumps the version; it never knows who reads it.
+"""
+
+from uuid import uuid4
+
+from django.core.cache import cache
+from django.db import transaction
+
+VERSION_KEY = "catalog:version"
+
+
+def catalog_version() -> str:
+    """The current version; a fresh one when the cache has none (after a restart or a clear)."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid4().hex, timeout=None)
+        version = cache.get(VERSION_KEY) or ""
+    return version
+
+
+def bump_catalog_version() -> str:
+    version = uuid4().hex
+    cache.set(VERSION_KEY, version, timeout=None)
+    return version
+
+
+def bump_on_commit() -> None:
+    """Bump now and again after commit.
+
+    Now, so the writing request itself reads fresh content; after commit, because another
+    request may cache the old rows between the first bump and the commit.
+    """
+    bump_catalog_version()
+    transaction.on_commit(bump_catalog_version, robust=True)
