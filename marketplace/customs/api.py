@@ -19,11 +19,10 @@ from rest_framework.views import APIView
 from marketplace.customs import exports, receipts, selectors, services
 from marketplace.customs.messages.errors import MessageError
 from marketplace.customs.models import (
-    DeclarationStatus,
     ReceiptMessage,
 )
 from marketplace.customs.route import describe
-from marketplace.customs.validation import validate_declaration
+from marketplace.customs.validation import is_exportable, validate_declaration
 from marketplace.orders.selectors import orders_visible_to
 
 Product = get_model("catalogue", "Product")
@@ -223,8 +222,10 @@ class DeclarationXml(APIView):
         declaration = _declaration(request, pk)
         if message not in exports.available_messages(declaration):
             raise NotFound(_("This declaration files no such message."))
-        if declaration.status in (DeclarationStatus.DRAFT, DeclarationStatus.CANCELLED):
-            raise ApiValidationError({"status": _("Exports are offered once the declaration is ready.")})
+        if not is_exportable(declaration):
+            raise ApiValidationError(
+                {"status": _("Exports are offered once the declaration is ready and valid.")}
+            )
         try:
             content = exports.build_xml(declaration, message)
         except MessageError as error:
@@ -234,10 +235,10 @@ class DeclarationXml(APIView):
 
 class ReceiptInSerializer(serializers.Serializer):
     message = serializers.ChoiceField(choices=ReceiptMessage.choices)
-    return_status = serializers.RegexField(r"^-?[0-9]{1,4}$")
+    return_status = serializers.RegexField(r"^(-[0-9]{1,3}|[0-9]{1,4})$")
     return_info = serializers.CharField(required=False, default="", allow_blank=True)
-    pre_no = serializers.CharField(required=False, default="", allow_blank=True)
-    invt_no = serializers.CharField(required=False, default="", allow_blank=True)
+    pre_no = serializers.CharField(required=False, default="", allow_blank=True, max_length=18)
+    invt_no = serializers.CharField(required=False, default="", allow_blank=True, max_length=18)
 
 
 class ReceiptOutSerializer(serializers.Serializer):

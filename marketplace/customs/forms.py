@@ -20,6 +20,7 @@ from marketplace.customs.models import (
     TransportMode,
     WarehouseKind,
 )
+from marketplace.customs.waybill import MAX_PACKAGES
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -88,7 +89,7 @@ class WaybillForm(forms.Form):
     gross_weight_kg = forms.DecimalField(
         label=_("Gross weight (kg)"), max_digits=14, decimal_places=3, min_value=Decimal("0.001")
     )
-    package_count = forms.IntegerField(label=_("Packages"), min_value=1)
+    package_count = forms.IntegerField(label=_("Packages"), min_value=1, max_value=MAX_PACKAGES)
     goods_description = forms.CharField(label=_("Goods description"), max_length=200)
 
 
@@ -96,8 +97,8 @@ class ReceiptForm(forms.Form):
     message = forms.ChoiceField(label=_("Message"), choices=ReceiptMessage.choices)
     return_status = forms.RegexField(
         label=_("Return status"),
-        regex=r"^-?[0-9]{1,4}$",
-        max_length=5,
+        regex=r"^(-[0-9]{1,3}|[0-9]{1,4})$",
+        max_length=4,
         help_text=_("e.g. 120, 100, 800, 899"),
     )
     return_info = forms.CharField(

@@ -85,6 +85,20 @@ def _check_matches(declaration: Declaration, entry: ReceiptEntry) -> None:
         )
 
 
+# What the receipt's columns hold; a longer value is refused with a message, not a database error.
+MAX_LENGTHS = {"return_status": 4, "guid": 36, "pre_no": 18, "invt_no": 18}
+
+
+def _check_lengths(entry: ReceiptEntry) -> None:
+    errors = {
+        name: _("At most %(count)s characters.") % {"count": limit}
+        for name, limit in MAX_LENGTHS.items()
+        if len(getattr(entry, name) or "") > limit
+    }
+    if errors:
+        raise ValidationError(errors)
+
+
 def _expected_message(declaration: Declaration, entry: ReceiptEntry) -> None:
     final = ReceiptMessage.LIST if declaration.route == Route.LIST else ReceiptMessage.DECLARATION
     if entry.message in (ReceiptMessage.LIST, ReceiptMessage.DECLARATION) and entry.message != final:
@@ -178,6 +192,7 @@ def record_receipt(
         _require_filer(user, declaration.supplier)
     if entry.message not in ReceiptMessage.values:
         raise ValidationError({"message": _("Unknown message %(message)s.") % {"message": entry.message}})
+    _check_lengths(entry)
     with transaction.atomic():
         declaration = _locked(declaration)
         _check_matches(declaration, entry)

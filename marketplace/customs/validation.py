@@ -27,6 +27,7 @@ from marketplace.customs.models import (
     CustomsSettings,
     Declaration,
     DeclarationLine,
+    DeclarationStatus,
     Route,
     StatisticsFlag,
     TradeMode,
@@ -326,3 +327,11 @@ def problems_by_field(problems: list[Problem]) -> dict[str, list[str]]:
     for problem in problems:
         grouped.setdefault(problem.field, []).append(problem.message)
     return grouped
+
+
+def is_exportable(declaration: Declaration, problems: list[Problem] | None = None) -> bool:
+    """Exports are offered once the declaration has left draft, is not cancelled and every rule
+    passes: the one rule for the desk's downloads and the API's."""
+    if declaration.status in (DeclarationStatus.DRAFT, DeclarationStatus.CANCELLED):
+        return False
+    return not (validate_declaration(declaration) if problems is None else problems)

@@ -197,10 +197,16 @@ def create_booking(*, request: BookingRequest, user) -> WarehouseBooking:
 
 
 def cancel_booking(*, booking: WarehouseBooking, user) -> WarehouseBooking:
+    """Cancel a booking that is not on a declaration (cancel the declaration first)."""
     _require_filer(user, booking.supplier)
-    if booking.status == BookingStatus.DECLARED:
-        raise ValidationError(_("A declared booking cannot be cancelled."))
     with transaction.atomic():
+        booking = WarehouseBooking.objects.select_for_update().get(pk=booking.pk)
+        if booking.status == BookingStatus.DECLARED:
+            raise ValidationError(_("A declared booking cannot be cancelled."))
+        if booking.status == BookingStatus.CANCELLED:
+            raise ValidationError(_("The booking is already cancelled."))
+        if booking.declarations.exclude(status="cancelled").exists():
+            raise ValidationError(_("The booking is on a declaration: cancel the declaration first."))
         booking.status = BookingStatus.CANCELLED
         booking.save(update_fields=["status"])
         record_event(actor=user, subject=booking, verb="booking.cancelled")

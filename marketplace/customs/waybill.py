@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
+MAX_PACKAGES = 999_999_999  # CEB505 packNo: an int of at most 9 digits
+
 
 @dataclass(frozen=True)
 class WaybillData:
