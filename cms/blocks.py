@@ -264,14 +264,15 @@ class ImageBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    text = blocks.TextBlock(label=_("Quote"))
+    # "Quotation", not "Quote": in trade "quote" is a supplier's price offer.
+    text = blocks.TextBlock(label=_("Quotation"))
     attribution = blocks.CharBlock(required=False, label=_("Who said it"))
 
     class Meta:
         icon = "openquote"
         template = "blocks/quote.html"
         preview_template = PREVIEW_TEMPLATE
-        label = _("Quote")
+        label = _("Quotation")
         description = _("A quotation with its source.")
         preview_value = {
             "text": "The rail service to Moscow takes 14 days.",
