@@ -88,6 +88,8 @@ class EventForm(forms.Form):
     def __init__(self, *args, shipment, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["leg"].queryset = shipment.legs.all()
+        # Proposes what can happen next: the departure first, then position reports.
+        self.fields["kind"].initial = EventKind.LOCATION if shipment.shipped_at else EventKind.DEPARTED
 
 
 class DeskFilterForm(forms.Form):

@@ -104,7 +104,7 @@ def _check_lines(lines: list[PackedLine], *, shipped: dict[int, Decimal], booked
                 % {"title": title, "left": f"{left.normalize():f}"}
             )
     if errors:
-        raise ValidationError(errors)
+        raise ValidationError({"lines": errors})
 
 
 def _shipped_so_far(field: str, sources) -> dict[int, Decimal]:
@@ -117,26 +117,64 @@ def _shipped_so_far(field: str, sources) -> dict[int, Decimal]:
     return {row[field]: row["total"] for row in rows}
 
 
+@dataclass(frozen=True)
+class PlannedLeg:
+    mode: str
+    origin: str
+    destination: str
+    arrival_planned: datetime
+    carrier: str = ""
+    reference: str = ""
+    departure_planned: datetime | None = None
+
+
+def _check_leg_dates(departure_planned: datetime | None, arrival_planned: datetime) -> None:
+    if departure_planned and arrival_planned < departure_planned:
+        raise ValidationError({"arrival_planned": _("The ETA is before the planned departure.")})
+
+
+def _check_legs(legs) -> None:
+    errors = []
+    for number, leg in enumerate(legs, start=1):
+        try:
+            _check_leg_dates(leg.departure_planned, leg.arrival_planned)
+        except ValidationError as error:
+            errors.append(_("Leg %(number)s: %(error)s") % {"number": number, "error": error.messages[0]})
+    if errors:
+        raise ValidationError({"legs": errors})
+
+
 def create_shipment(
-    *, by, details: ShipmentDetails, lines: list[PackedLine], order=None, booking=None, incoterm=None
+    *,
+    by,
+    details: ShipmentDetails,
+    lines: list[PackedLine],
+    order=None,
+    booking=None,
+    incoterm=None,
+    legs: tuple[PlannedLeg, ...] | list[PlannedLeg] = (),
 ) -> Shipment:
-    """A shipment for an order (to its buyer) or a warehouse booking (to the overseas warehouse)."""
+    """A shipment for an order (to its buyer) or a warehouse booking (to the overseas warehouse),
+    with its legs if they are known already; nothing is written unless all of it is valid."""
     if (order is None) == (booking is None):
         raise ValueError("A shipment is for an order or a booking.")
     if order is not None:
         supplier = order.supplier.company
         if order.status not in PLANNABLE:
             raise ValidationError(
-                _("An order that is %(status)s gets no new shipments.")
-                % {"status": order.status_label.lower()}
+                {
+                    "order": _("An order that is %(status)s gets no new shipments.")
+                    % {"status": order.status_label.lower()}
+                }
             )
         field, booked = "order_line", {line.pk: line.agreed_quantity for line in order.lines.all()}
     else:
         supplier = booking.supplier
         field, booked = "booking_line", {line.pk: line.quantity for line in booking.lines.all()}
     _require_manager(by, supplier)
+    _check_legs(legs)
     if any(line.source.pk not in booked for line in lines):
-        raise ValidationError(_("Every line must come from the shipment's order or booking."))
+        raise ValidationError({"lines": _("Every line must come from the shipment's order or booking.")})
     with transaction.atomic():
         _check_lines(lines, shipped=_shipped_so_far(field, list(booked)), booked=booked)
         shipment = Shipment.objects.create(
@@ -153,6 +191,8 @@ def create_shipment(
         record_event(
             actor=by, subject=shipment, verb="shipment.created", data={"waybill": details.waybill_number}
         )
+        for leg in legs:
+            add_leg(shipment=shipment, by=by, **leg.__dict__)
     return shipment
 
 
@@ -203,8 +243,7 @@ def add_leg(
     departure_planned: datetime | None = None,
 ) -> ShipmentLeg:
     _require_manager(by, shipment.supplier)
-    if departure_planned and arrival_planned < departure_planned:
-        raise ValidationError({"arrival_planned": _("The ETA is before the planned departure.")})
+    _check_leg_dates(departure_planned, arrival_planned)
     with transaction.atomic():
         shipment = Shipment.objects.select_for_update().get(pk=shipment.pk)
         if shipment.status in (ShipmentStatus.DELIVERED, ShipmentStatus.CANCELLED):

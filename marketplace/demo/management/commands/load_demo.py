@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 
+from cms import demo as cms_demo
 from marketplace.accounts.models import Company, CompanyKind, SupplierAuthorisation, VerificationStatus
 from marketplace.accounts.services import (
     CompanyDetails,
@@ -16,9 +17,8 @@ from marketplace.accounts.services import (
     register_company,
 )
 from marketplace.accounts.validators import uscc_check_character
-from marketplace.demo import catalogue, orders
-from cms import demo as cms_demo
 from marketplace.customs import demo as customs_demo
+from marketplace.demo import catalogue, orders
 from marketplace.fulfillment import demo as fulfillment_demo
 from rfq import demo as rfq_demo
 

@@ -1,5 +1,5 @@
-"""Fulfillment API: shipments with legs and tracking events (carriers and forwarders post events),
-a warehouse's stock by SKU and lot, and outbound orders with their trace to the declaration."""
+"""Overseas-warehouse stock through the API: a warehouse's lots, and outbound orders made, shipped
+and delivered."""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -8,154 +8,19 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
-from rest_framework.exceptions import PermissionDenied, ValidationError
-from rest_framework.pagination import PageNumberPagination
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from marketplace.customs.selectors import warehouses_visible_to
 from marketplace.fulfillment import selectors
-from marketplace.fulfillment.models import EventKind, EventSource, OutboundLine, ShipmentStatus, TrackingEvent
-from marketplace.fulfillment.services import shipments as shipment_services
+from marketplace.fulfillment.api.common import FormInput, Pagination, form_values, service_error
+from marketplace.fulfillment.forms import ProofOfDeliveryForm
+from marketplace.fulfillment.models import (
+    OutboundLine,
+)
 from marketplace.fulfillment.services import warehouse as warehouse_services
 from marketplace.orders.selectors import orders_visible_to
-
-
-def _service_errors(error):
-    if isinstance(error, DjangoPermissionDenied):
-        return PermissionDenied(str(error))
-    return ValidationError(error.message_dict if hasattr(error, "error_dict") else {"detail": error.messages})
-
-
-class Pagination(PageNumberPagination):
-    page_size = 25
-    page_size_query_param = "page_size"
-    max_page_size = 100
-
-
-class LegOutput(serializers.Serializer):
-    id = serializers.IntegerField()
-    sequence = serializers.IntegerField()
-    mode = serializers.CharField()
-    carrier = serializers.CharField()
-    origin = serializers.CharField()
-    destination = serializers.CharField()
-    reference = serializers.CharField()
-    departure_planned = serializers.DateTimeField(allow_null=True)
-    arrival_planned = serializers.DateTimeField()
-    departed_at = serializers.DateTimeField(allow_null=True)
-    arrived_at = serializers.DateTimeField(allow_null=True)
-    is_late = serializers.BooleanField()
-
-
-class EventOutput(serializers.Serializer):
-    id = serializers.IntegerField()
-    kind = serializers.CharField()
-    occurred_at = serializers.DateTimeField()
-    leg = serializers.IntegerField(source="leg.sequence", allow_null=True, default=None)
-    location = serializers.CharField()
-    note = serializers.CharField()
-    source = serializers.CharField()
-
-
-class ShipmentLineOutput(serializers.Serializer):
-    description = serializers.CharField()
-    sku = serializers.CharField(source="partner_sku")
-    hs_code = serializers.CharField()
-    quantity = serializers.DecimalField(max_digits=14, decimal_places=3)
-    unit = serializers.CharField(source="unit.code")
-    package_count = serializers.IntegerField()
-    package_kind = serializers.CharField()
-    net_weight_kg = serializers.DecimalField(max_digits=14, decimal_places=3)
-    gross_weight_kg = serializers.DecimalField(max_digits=14, decimal_places=3)
-    un_number = serializers.CharField()
-    transport_class = serializers.CharField()
-    packing_group = serializers.CharField()
-
-
-class ShipmentOutput(serializers.Serializer):
-    id = serializers.IntegerField()
-    number = serializers.CharField()
-    status = serializers.CharField()
-    order = serializers.CharField(source="order.number", allow_null=True, default=None)
-    booking = serializers.CharField(source="booking.number", allow_null=True, default=None)
-    supplier = serializers.CharField(source="supplier.name")
-    carrier = serializers.CharField()
-    carrier_code = serializers.CharField()
-    waybill_number = serializers.CharField()
-    bill_of_lading = serializers.CharField()
-    cmr_number = serializers.CharField()
-    origin = serializers.CharField()
-    destination = serializers.CharField()
-    destination_country = serializers.CharField()
-    shipped_at = serializers.DateTimeField(allow_null=True)
-    delivered_at = serializers.DateTimeField(allow_null=True)
-    lines = ShipmentLineOutput(source="lines.all", many=True)
-    legs = LegOutput(source="legs.all", many=True)
-    events = EventOutput(source="events.all", many=True)
-
-
-def _shipments(request):
-    shipments = selectors.shipments_visible_to(user=request.user).prefetch_related(
-        "lines__unit", "legs", Prefetch("events", queryset=TrackingEvent.objects.select_related("leg"))
-    )
-    if request.query_params.get("status") in ShipmentStatus.values:
-        shipments = shipments.filter(status=request.query_params["status"])
-    if request.query_params.get("order"):
-        shipments = shipments.filter(order__number=request.query_params["order"])
-    return shipments.order_by("-created_at", "-pk")
-
-
-class ShipmentList(generics.ListAPIView):
-    """The caller's shipments (filter with ?status= and ?order=<number>)."""
-
-    serializer_class = ShipmentOutput
-    pagination_class = Pagination
-
-    def get_queryset(self):
-        return _shipments(self.request)
-
-
-class ShipmentDetail(generics.RetrieveAPIView):
-    serializer_class = ShipmentOutput
-
-    def get_queryset(self):
-        return _shipments(self.request)
-
-
-class EventInput(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=EventKind.choices)
-    occurred_at = serializers.DateTimeField()
-    leg = serializers.IntegerField(required=False, allow_null=True, help_text="The leg's sequence number")
-    location = serializers.CharField(max_length=100, required=False, default="")
-    note = serializers.CharField(max_length=300, required=False, default="")
-
-
-class ShipmentEvents(APIView):
-    """POST: the supplier, its authorised firm or an operator reports what happened to a shipment.
-    Leaving the factory ships the order; the last delivery delivers it."""
-
-    @extend_schema(request=EventInput, responses={201: EventOutput})
-    def post(self, request, pk):
-        shipment = get_object_or_404(selectors.shipments_visible_to(user=request.user), pk=pk)
-        data = EventInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = dict(data.validated_data)
-        sequence = values.pop("leg", None)
-        leg = None
-        if sequence is not None:
-            leg = shipment.legs.filter(sequence=sequence).first()
-            if leg is None:
-                raise ValidationError({"leg": [_("This shipment has no such leg.")]})
-        try:
-            event = shipment_services.record_tracking_event(
-                shipment=shipment,
-                by=request.user,
-                event=shipment_services.EventDetails(leg=leg, source=EventSource.API, **values),
-            )
-        except (DjangoValidationError, DjangoPermissionDenied) as error:
-            raise _service_errors(error) from error
-        return Response(EventOutput(event).data, status=status.HTTP_201_CREATED)
 
 
 class LotOutput(serializers.Serializer):
@@ -281,7 +146,7 @@ class OutboundList(generics.ListCreateAPIView):
                 warehouse=warehouse, buyer=buyer, picks=picks, by=request.user
             )
         except (DjangoValidationError, DjangoPermissionDenied) as error:
-            raise _service_errors(error) from error
+            raise service_error(error) from error
         return Response(
             OutboundOutput(_outbound(request).get(pk=outbound.pk)).data, status=status.HTTP_201_CREATED
         )
@@ -292,3 +157,49 @@ class OutboundDetail(generics.RetrieveAPIView):
 
     def get_queryset(self):
         return _outbound(self.request)
+
+
+class ShipOutboundInput(serializers.Serializer):
+    shipped_at = serializers.DateTimeField(required=False, allow_null=True, help_text="Now if left out")
+
+
+class OutboundShip(APIView):
+    """POST: the goods left the warehouse (a marketplace order they belong to is shipped)."""
+
+    @extend_schema(request=ShipOutboundInput, responses={200: OutboundOutput})
+    def post(self, request, pk):
+        outbound = get_object_or_404(selectors.outbound_orders_visible_to(user=request.user), pk=pk)
+        data = ShipOutboundInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            warehouse_services.ship_outbound(
+                outbound=outbound, by=request.user, shipped_at=data.validated_data.get("shipped_at")
+            )
+        except (DjangoValidationError, DjangoPermissionDenied) as error:
+            raise service_error(error) from error
+        return Response(OutboundOutput(_outbound(request).get(pk=outbound.pk)).data)
+
+
+class ProofOfDeliveryInput(FormInput):
+    form_class = ProofOfDeliveryForm
+
+    received_by_name = serializers.CharField(max_length=200)
+    delivered_at = serializers.DateTimeField(required=False, help_text="Now if left out")
+    document = serializers.FileField(required=False, help_text="The signed delivery note (PDF, multipart)")
+
+
+class OutboundDelivered(APIView):
+    """POST: proof of delivery; who signed for the goods, when, and optionally the signed note as a PDF
+    (a marketplace order they belong to is delivered)."""
+
+    @extend_schema(request=ProofOfDeliveryInput, responses={200: OutboundOutput})
+    def post(self, request, pk):
+        outbound = get_object_or_404(selectors.outbound_orders_visible_to(user=request.user), pk=pk)
+        data = ProofOfDeliveryInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = form_values(data.validated_data, ProofOfDeliveryForm)
+        try:
+            warehouse_services.record_proof_of_delivery(outbound=outbound, by=request.user, **values)
+        except (DjangoValidationError, DjangoPermissionDenied) as error:
+            raise service_error(error) from error
+        return Response(OutboundOutput(_outbound(request).get(pk=outbound.pk)).data)
