@@ -21,7 +21,7 @@ class WarehouseKind(models.TextChoices):
 
 class RegistrationStatus(models.TextChoices):
     PENDING = "pending", _("Pending registration")
-    REGISTERED = "registered", _("Registered")
+    REGISTERED = "registered", _("Registered with customs")
     SUSPENDED = "suspended", _("Suspended")
     REVOKED = "revoked", _("Revoked")
 
