@@ -19,6 +19,16 @@ from marketplace.core.navigation import (
 )
 from tests.factories import member_of
 
+# Suppliers' account menu: their company, firms, imports, and the customs registers (9810).
+SUPPLIER_ACCOUNT_MENU = [
+    "My company",
+    "Trade-service firms",
+    "Bulk import",
+    "Overseas warehouses",
+    "Warehouse bookings (9810)",
+    "Export licences",
+]
+
 
 def labels(entries: list[dict]) -> list[str]:
     return [str(entry["label"]) for entry in entries]
@@ -79,6 +89,9 @@ def test_supplier_admin_sees_company_and_firms_but_not_verification(supplier_adm
         {"label": "My company", "url": "/company/", "active": False},
         {"label": "Trade-service firms", "url": "/company/authorisations/", "active": False},
         {"label": "Bulk import", "url": "/supplier/imports/", "active": False},
+        {"label": "Overseas warehouses", "url": "/customs/warehouses/", "active": False},
+        {"label": "Warehouse bookings (9810)", "url": "/customs/bookings/", "active": False},
+        {"label": "Export licences", "url": "/customs/licences/", "active": False},
     ]
     assert "My products" in labels(main)
     assert "Register your company" not in labels(account)
@@ -90,7 +103,7 @@ def test_supplier_admin_sees_company_and_firms_but_not_verification(supplier_adm
 def test_supplier_member_sees_the_same_menu_as_the_admin(supplier):
     member = member_of(supplier, role=MembershipRole.MEMBER)
 
-    assert labels(menu_for(member, "/", "account")) == ["My company", "Trade-service firms", "Bulk import"]
+    assert labels(menu_for(member, "/", "account")) == SUPPLIER_ACCOUNT_MENU
 
 
 @pytest.mark.django_db
@@ -110,6 +123,9 @@ def test_service_firm_user_sees_the_suppliers_it_acts_for(firm_user):
     assert account == [
         {"label": "My company", "url": "/company/", "active": False},
         {"label": "Suppliers we act for", "url": "/company/authorisations/", "active": False},
+        {"label": "Overseas warehouses", "url": "/customs/warehouses/", "active": False},
+        {"label": "Warehouse bookings (9810)", "url": "/customs/bookings/", "active": False},
+        {"label": "Export licences", "url": "/customs/licences/", "active": False},
     ]
     assert "Company verification" not in labels(menu_for(firm_user, "/", "main"))
 
@@ -166,6 +182,9 @@ def test_links_follow_the_active_language(supplier_admin):
         ("/ru/company/", True),
         ("/ru/company/authorisations/", False),
         ("/ru/supplier/imports/", False),
+        ("/ru/customs/warehouses/", False),
+        ("/ru/customs/bookings/", False),
+        ("/ru/customs/licences/", False),
     ]
 
 
@@ -205,7 +224,7 @@ def test_context_processor_builds_both_menus_for_the_request(supplier_admin, sup
 
     context = navigation_context(request)
 
-    assert labels(context["account_menu"]) == ["My company", "Trade-service firms", "Bulk import"]
+    assert labels(context["account_menu"]) == SUPPLIER_ACCOUNT_MENU
     assert context["account_menu"][0]["active"] is True
     assert "Company verification" not in labels(context["main_menu"])
     assert context["user_company"] == supplier
