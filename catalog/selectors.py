@@ -22,15 +22,18 @@ def browsable_products() -> QuerySet:
     own_offer = StockRecord.objects.filter(product=OuterRef("pk"), partner=OuterRef("supplier"))
     return (
         Product.objects.browsable()
-        .base_queryset()
         .filter(supplier__company__verification_status=VerificationStatus.VERIFIED)
         .filter(Exists(own_offer))
-        # Cards show the title in the page's language and the best offer's price range,
-        # unit and supplier.
+        # Cards show the class, image, title in the page's language and the best offer's price
+        # range, unit and supplier. Oscar's base_queryset() would also fetch children and
+        # options, which cards never show: three queries more on every list.
+        .select_related("product_class")
         .prefetch_related(
             "translations",
-            "stockrecords__partner",
-            "stockrecords__commercial_unit",
+            "images",
+            Prefetch(
+                "stockrecords", queryset=StockRecord.objects.select_related("partner", "commercial_unit")
+            ),
             "stockrecords__price_tiers",
         )
     )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class TokensVector(models.Func):
-    """PostgreSQL: the tsvector of a padded token column, lexemes exactly as stored.
+    """PostgreSQL: the tsvector of a padded token column (migration 0001; see DocumentVector).
 
     ``array_to_tsvector`` takes the tokens as they are, so the parser never splits a CAS
     number or a Chinese bigram. SQLite has no tsvector: there the column stays NULL and the
@@ -19,6 +19,35 @@ class TokensVector(models.Func):
 
     template = "array_to_tsvector(string_to_array(btrim(%(expressions)s), ' '))"
     output_field = SearchVectorField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return "NULL", []
+
+
+class DocumentVector(models.Func):
+    """PostgreSQL: the tsvector of a document's tokens, plus each identifier as ``#identifier``.
+
+    ``array_to_tsvector`` takes the tokens as they are, so the parser never splits a CAS
+    number or a Chinese bigram. The ``#`` lexemes let a query ask for a whole identifier
+    (CAS, UN, HS and its headings, SKU, VIN) without a title word satisfying it: "PP T30S"
+    must not match every product of grade T30S. SQLite has no tsvector: there the column
+    stays NULL and the backend matches the token columns with LIKE.
+    """
+
+    output_field = SearchVectorField()
+
+    def __init__(self, tokens: str, identifiers: str):
+        super().__init__(models.F(tokens), models.F(identifiers))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        tokens, tokens_params = compiler.compile(self.source_expressions[0])
+        identifiers, identifiers_params = compiler.compile(self.source_expressions[1])
+        # Token columns are padded with spaces: the empty strings between them are dropped.
+        sql = (
+            f"array_to_tsvector(array_remove(string_to_array({tokens} || ' ' || "
+            f"regexp_replace({identifiers}, '(\\S+)', '#\\1', 'g'), ' '), ''))"
+        )
+        return sql, [*tokens_params, *identifiers_params]
 
     def as_sqlite(self, compiler, connection, **extra_context):
         return "NULL", []
@@ -93,7 +122,9 @@ class ProductDocument(DocumentColumns):
     tokens = models.TextField()
     identifiers = models.TextField()
     search_vector = models.GeneratedField(
-        expression=TokensVector("tokens"), output_field=SearchVectorField(null=True), db_persist=True
+        expression=DocumentVector("tokens", "identifiers"),
+        output_field=SearchVectorField(null=True),
+        db_persist=True,
     )
     fingerprint = models.CharField(max_length=40)
     indexed_at = models.DateTimeField(auto_now=True)
@@ -107,21 +138,6 @@ class ProductDocument(DocumentColumns):
 
     def __str__(self) -> str:
         return self.title
-
-
-class MatchedDocument(DocumentColumns):
-    """The documents one search matched: not a table but the WITH query of the statement that
-    counts them, their facets and the first results, so the text match runs once for all."""
-
-    product_id = models.IntegerField(primary_key=True)
-    # What ordering reads besides DocumentColumns.
-    title = models.CharField(max_length=255)
-    title_tokens = models.TextField()
-    identifiers = models.TextField()
-
-    class Meta:
-        managed = False
-        db_table = "search_matched"
 
 
 class ProductDocumentValue(models.Model):

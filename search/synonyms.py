@@ -4,6 +4,7 @@ The expansion happens when a query is planned (search/query.py), so Elasticsearc
 database backends apply the same groups, and an edit takes effect on the next search.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -69,6 +70,17 @@ class Synonyms:
                     best = (len(phrase), group)
         return best
 
+    @functools.cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every token of every phrase: words the typo correction must leave alone."""
+        return frozenset(token for group in self.groups for phrase in group for token in phrase)
+
+
+@functools.lru_cache(maxsize=4)
+def _compiled(groups: tuple[tuple[str, ...], ...]) -> Synonyms:
+    # Tokenizing every phrase costs milliseconds; the groups change only when operators edit them.
+    return Synonyms.from_phrases([list(phrases) for phrases in groups])
+
 
 def active_synonyms() -> Synonyms:
     """The operators' groups, cached until one changes (search/signals.py clears the cache)."""
@@ -78,7 +90,7 @@ def active_synonyms() -> Synonyms:
 
         groups = [group.phrases for group in SynonymGroup.objects.filter(is_active=True)]
         cache.set(CACHE_KEY, groups, 60 * 60)
-    return Synonyms.from_phrases(groups)
+    return _compiled(tuple(tuple(phrases) for phrases in groups))
 
 
 def forget_synonyms() -> None:

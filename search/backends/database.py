@@ -10,6 +10,7 @@ Both databases search the same token columns (search/text.py), so they behave al
 """
 
 import functools
+import json
 import operator
 from collections import Counter
 from typing import Any
@@ -19,13 +20,13 @@ from django.db.models import (
     BooleanField,
     Case,
     CharField,
-    Count,
     Exists,
     F,
     Func,
     OuterRef,
     Q,
     QuerySet,
+    TextField,
     Value,
     When,
 )
@@ -50,8 +51,6 @@ from search.facets import (
     range_buckets,
 )
 from search.models import (
-    DocumentColumns,
-    MatchedDocument,
     PendingIndexUpdate,
     ProductDocument,
     ProductDocumentValue,
@@ -149,7 +148,8 @@ def _tsquery(plan: QueryPlan, prefix_last: bool = False) -> str:
             alternatives.append("(" + " & ".join(words) + ")")
         slots.append("(" + " | ".join(alternatives) + ")")
     parts = [f"({' & '.join(slots)})"] if slots else []
-    return " | ".join(parts + [_lexeme(identifier) for identifier in plan.identifiers])
+    # A whole identifier matches the product's identifiers only (DocumentVector's ``#`` lexemes).
+    return " | ".join(parts + [_lexeme(f"#{identifier}") for identifier in plan.identifiers])
 
 
 class _Matches(Func):
@@ -172,7 +172,7 @@ def text_condition(plan: QueryPlan, prefix_last: bool = False) -> Q:
         _slot_condition(slot, "tokens", prefix=prefix_last and index == last)
         for index, slot in enumerate(plan.slots)
     ]
-    identifiers = [_token("tokens", identifier) for identifier in plan.identifiers]
+    identifiers = [_token("identifiers", identifier) for identifier in plan.identifiers]
     return _any([_all(slots), *identifiers]) if slots else _any(identifiers)
 
 
@@ -314,9 +314,7 @@ class DatabaseBackend:
 
     def plan(self, text: str) -> QueryPlan:
         synonyms = active_synonyms() if text.strip() else Synonyms(())
-        dictionary = DatabaseTermDictionary(
-            frozenset(token for group in synonyms.groups for p in group for token in p)
-        )
+        dictionary = DatabaseTermDictionary(synonyms.vocabulary)
         return plan_query(text, synonyms=synonyms, dictionary=dictionary)
 
     def search(self, query: ProductQuery) -> DatabaseResults:
@@ -393,53 +391,34 @@ class DatabaseBackend:
     ) -> tuple[int, dict[str, dict[str, int]], list[int]]:
         """The number of results, the named facets' counts and the first results, in one statement.
 
-        The text match runs once, into a WITH query (``search_matched``, see MatchedDocument);
-        the total, each facet (narrowed by the other facets' selections) and the first
-        FIRST_RESULTS results in order are read from it and joined with UNION ALL.
+        The total and every facet without a selection of its own are counted in one pass over
+        the matched documents; a facet the buyer picked values of is counted over the documents
+        the other facets' selections leave. The first FIRST_RESULTS results, in order, come
+        in the same statement.
         """
-        # Only the value lists of the facets counted here: they are the widest columns.
-        columns = [
-            "product_id",
-            "title",
-            "title_tokens",
-            "identifiers",
-            *(
-                field.name
-                for field in DocumentColumns._meta.fields
-                if not field.name.endswith("_values") or field.name.removesuffix("_values") in names
-            ),
+        documents = results.documents()
+        shared = [name for name in names if name not in results.selected]
+        parts = [self._grouped(documents, ["", *shared], results.prices)]
+        parts += [
+            self._grouped(results.documents(without=name), [name], results.prices)
+            for name in names
+            if name in results.selected
         ]
-        matched_sql, params = results.matched().values(*columns).query.sql_with_params()
-        materialized = "MATERIALIZED " if _is_postgres() else ""
-        matched = results.narrowed(MatchedDocument.objects.all())
-        total = matched.values(k=Value("")).annotate(n=Count("pk"))
-        branches = [("", total)]
-        for name in names:
-            documents = results.narrowed(MatchedDocument.objects.all(), without=name)
-            if name in MULTI_VALUED:
-                branches.append((name, self._values_per_document(documents, name)))
-            else:
-                key = self._facet_key(name, results.prices)
-                branches.append((name, documents.values(k=key).annotate(n=Count("pk"))))
-        sql = []
-        params = list(params)
-        for index, (name, rows) in enumerate(branches):
-            if isinstance(rows, tuple):
-                branch_sql, branch_params = rows
-            else:
-                branch_sql, branch_params = rows.order_by().query.sql_with_params()
-            sql.append(f"SELECT '{name}' AS facet, b{index}.k, b{index}.n FROM ({branch_sql}) b{index}")
-            params.extend(branch_params)
-        first = self.ordered(matched, results.query, results.plan, results.prices)[:FIRST_RESULTS]
+        first = self.ordered(documents, results.query, results.plan, results.prices)[:FIRST_RESULTS]
         first_sql, first_params = first.query.sql_with_params()
         # ROW_NUMBER() OVER () numbers the rows in the order the sorted subquery yields them.
-        sql.append(
-            f"SELECT '#' AS facet, CAST(h.pk AS {self._text_type()}), ROW_NUMBER() OVER () "
-            f"FROM ({first_sql}) h"
+        parts.append(
+            (
+                f"SELECT '#' AS facet, CAST(h.pk AS {self._text_type()}) AS k, ROW_NUMBER() OVER () AS n "
+                f"FROM ({first_sql}) h",
+                list(first_params),
+            )
         )
-        params.extend(first_params)
-        statement = f"WITH search_matched AS {materialized}({matched_sql}) " + " UNION ALL ".join(sql)
-        total_count, counts, positions = 0, {name: {} for name in names}, []
+        statement = " UNION ALL ".join(
+            f"SELECT * FROM ({sql}) p{index}" for index, (sql, _) in enumerate(parts)
+        )
+        params = [param for _, part_params in parts for param in part_params]
+        total_count, counts, positions = 0, {name: Counter() for name in names}, []
         with connection.cursor() as cursor:
             cursor.execute(statement, params)
             for facet, key, count in cursor.fetchall():
@@ -447,28 +426,62 @@ class DatabaseBackend:
                     total_count = count
                 elif facet == "#":
                     positions.append((count, int(key)))
-                elif key not in (None, ""):
-                    counts[facet][str(key)] = count
-        return total_count, counts, [pk for _, pk in sorted(positions)]
+                elif key in (None, ""):
+                    continue
+                elif facet in MULTI_VALUED:
+                    for value in json.loads(key):  # a whole value list, see _facet_key
+                        counts[facet][str(value)] += count
+                else:
+                    counts[facet][str(key)] += count
+        facet_counts = {name: dict(values) for name, values in counts.items()}
+        return total_count, facet_counts, [pk for _, pk in sorted(positions)]
+
+    def _grouped(self, documents: QuerySet, names: list[str], prices: PriceContext) -> tuple[str, list]:
+        """Rows (facet, value, count) of the named facets over ``documents``; "" names the total.
+
+        On PostgreSQL one pass counts them all (GROUPING SETS); SQLite has no grouping sets,
+        so there each is a GROUP BY of its own.
+        """
+        faceted = [name for name in names if name]
+        keys = {f"k{index}": self._facet_key(name, prices) for index, name in enumerate(faceted)}
+        rows = documents.order_by().values(**keys) if keys else documents.order_by().values("pk")
+        inner_sql, inner_params = rows.query.sql_with_params()
+        inner_params = list(inner_params)
+        if not faceted:
+            return f"SELECT '' AS facet, '' AS k, COUNT(*) AS n FROM ({inner_sql}) d", inner_params
+        with_total = "" in names
+        if _is_postgres():
+            columns = ", ".join(f"d.{key}" for key in keys)
+            # GROUPING() sets a bit for each column the row is not grouped by, the first leftmost.
+            everything = (1 << len(keys)) - 1
+            facet = " ".join(
+                f"WHEN {everything ^ (1 << (len(keys) - 1 - index))} THEN '{name}'"
+                for index, name in enumerate(faceted)
+            )
+            sets = ", ".join(["()"] * with_total + [f"(d.{key})" for key in keys])
+            sql = (
+                f"SELECT CASE GROUPING({columns}) {facet} ELSE '' END AS facet, COALESCE({columns}) AS k, "
+                f"COUNT(*) AS n FROM ({inner_sql}) d GROUP BY GROUPING SETS ({sets})"
+            )
+            return sql, inner_params
+        selects = [
+            f"SELECT '{name}' AS facet, d.{key} AS k, COUNT(*) AS n FROM ({inner_sql}) d GROUP BY d.{key}"
+            for key, name in zip(keys, faceted, strict=True)
+        ]
+        if with_total:
+            selects.append(f"SELECT '' AS facet, '' AS k, COUNT(*) AS n FROM ({inner_sql}) d")
+        sql = " UNION ALL ".join(f"SELECT * FROM ({select})" for select in selects)
+        return sql, inner_params * len(selects)
 
     @staticmethod
     def _text_type() -> str:
         return "varchar" if _is_postgres() else "text"
 
     @staticmethod
-    def _values_per_document(documents: QuerySet, name: str) -> tuple[str, list]:
-        """Counts of a many-valued facet from the JSON list each matched row carries."""
-        column = f"{name}_values"
-        documents_sql, params = documents.values("product_id", column).order_by().query.sql_with_params()
-        if _is_postgres():
-            values = f"jsonb_array_elements_text(d.{column}) AS v(value)"
-        else:
-            values = f"json_each(d.{column}) AS v"
-        sql = f"SELECT v.value AS k, COUNT(*) AS n FROM ({documents_sql}) d CROSS JOIN {values} GROUP BY k"
-        return sql, params
-
-    @staticmethod
     def _facet_key(name: str, prices: PriceContext):
+        if name in MULTI_VALUED:
+            # The whole list as text: matches share a handful of lists, split after counting.
+            return Cast(f"{name}_values", TextField())
         if name in FLAGS:
             return Case(When(**{name: True}, then=Value("yes")), default=Value("no"))
         if name in COLUMNS:

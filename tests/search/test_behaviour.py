@@ -59,6 +59,13 @@ def test_identifiers_find_the_product_and_rank_it_first(backend, catalogue, text
     assert results[0] == "methanol"
 
 
+def test_a_grade_code_among_other_words_is_a_word_not_an_identifier(backend, catalogue):
+    # T30S is in the polypropylene's title, not among its identifiers (CAS, UN, HS, SKU, VIN):
+    # with other words it narrows like a word, so a grade code never floods the results.
+    assert found(backend, catalogue, "PP T30S") == ["pp"]
+    assert found(backend, catalogue, "caustic soda T30S") == []
+
+
 def test_a_cas_number_in_another_products_description_ranks_below_the_product_itself(backend, catalogue):
     assert found(backend, catalogue, "67-56-1") == ["methanol", "formalin"]
 
