@@ -161,17 +161,23 @@ TEMPLATES = [
 ]
 
 # --- Database, cache, broker ---------------------------------------------------------------
-DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
-}
-DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # PostgreSQL's default random_page_cost (4) models spinning disks and makes the planner
-    # scan the whole search table instead of using its GIN index; 1.1 suits SSDs and a
-    # cached working set (PostgreSQL's own advice), and takes search from ~300 ms to ~20 ms.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "options", f"-c random_page_cost={env.float('POSTGRES_RANDOM_PAGE_COST', default=1.1)}"
-    )
+
+
+def database(default_url: str) -> dict:
+    """The database DATABASE_URL names (else ``default_url``), as Django's settings."""
+    config = env.db("DATABASE_URL", default=default_url)
+    config.setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        # PostgreSQL's default random_page_cost (4) models spinning disks and makes the planner
+        # scan the whole search table instead of using its GIN index; 1.1 suits SSDs and a
+        # cached working set (PostgreSQL's own advice), and takes search from ~300 ms to ~20 ms.
+        config.setdefault("OPTIONS", {}).setdefault(
+            "options", f"-c random_page_cost={env.float('POSTGRES_RANDOM_PAGE_COST', default=1.1)}"
+        )
+    return config
+
+
+DATABASES = {"default": database(f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")

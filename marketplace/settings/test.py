@@ -1,14 +1,12 @@
 """Test settings: the real PostgreSQL and Redis of the machine, tasks run eagerly."""
 
 from marketplace.settings.base import *  # noqa: F403
-from marketplace.settings.base import env
+from marketplace.settings.base import database, env
 
 SECRET_KEY = "test-only-key"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
-DATABASES = {
-    "default": env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/ordos"),
-}
+DATABASES = {"default": database("postgres://postgres@127.0.0.1:5432/ordos")}
 REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/15")
 CACHES = {
     "default": {
