@@ -10,12 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class TokensVector(models.Func):
-    """PostgreSQL: the tsvector of a padded token column (migration 0001; see DocumentVector).
-
-    ``array_to_tsvector`` takes the tokens as they are, so the parser never splits a CAS
-    number or a Chinese bigram. SQLite has no tsvector: there the column stays NULL and the
-    backend matches the token column with LIKE.
-    """
+    """The search vector's first expression, kept because migration 0001 imports it; see DocumentVector."""
 
     template = "array_to_tsvector(string_to_array(btrim(%(expressions)s), ' '))"
     output_field = SearchVectorField()

@@ -443,12 +443,12 @@ class DatabaseBackend:
         so there each is a GROUP BY of its own.
         """
         faceted = [name for name in names if name]
-        keys = {f"k{index}": self._facet_key(name, prices) for index, name in enumerate(faceted)}
-        rows = documents.order_by().values(**keys) if keys else documents.order_by().values("pk")
-        inner_sql, inner_params = rows.query.sql_with_params()
-        inner_params = list(inner_params)
         if not faceted:
-            return f"SELECT '' AS facet, '' AS k, COUNT(*) AS n FROM ({inner_sql}) d", inner_params
+            inner_sql, inner_params = documents.order_by().values("pk").query.sql_with_params()
+            return f"SELECT '' AS facet, '' AS k, COUNT(*) AS n FROM ({inner_sql}) d", list(inner_params)
+        keys = {f"k{index}": self._facet_key(name, prices) for index, name in enumerate(faceted)}
+        inner_sql, inner_params = documents.order_by().values(**keys).query.sql_with_params()
+        inner_params = list(inner_params)
         with_total = "" in names
         if _is_postgres():
             columns = ", ".join(f"d.{key}" for key in keys)
