@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from catalog.offers.rules import Tier, tiers_from_json, unit_price_at
 from marketplace.accounts.countries import validate_country
 from marketplace.core.uploads import UploadValidator, private_storage, safe_upload_path
 
@@ -188,13 +189,13 @@ class Quote(models.Model):
     def status_label(self) -> str:
         return QuoteStatus(self.status).label
 
+    @property
+    def tiers(self) -> list[Tier]:
+        return tiers_from_json(self.price_tiers)
+
     def price_for(self, quantity: Decimal) -> Decimal:
-        """The unit price at ``quantity`` (in the quote's unit): the highest tier reached."""
-        price = self.unit_price
-        for tier in sorted(self.price_tiers, key=lambda t: Decimal(t["min_quantity"])):
-            if quantity >= Decimal(tier["min_quantity"]):
-                price = Decimal(tier["unit_price"])
-        return price
+        """The unit price at ``quantity`` (in the quote's unit): the highest break reached."""
+        return unit_price_at(base_price=self.unit_price, tiers=self.tiers, quantity=quantity)
 
     @property
     def schedule_label(self) -> str:

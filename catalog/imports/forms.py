@@ -15,10 +15,10 @@ from oscar.core.loading import get_model
 
 from catalog.imports.constraints import validate_constraints
 from catalog.imports.models import IMPORT_FILE_KINDS
+from catalog.offers.rules import Tier, check_tiers
 from catalog.specs.classes import PRODUCT_CLASSES
 from catalog.specs.forms import ProductForm
 from marketplace.core.uploads import UploadValidator
-from marketplace.suppliers.services import Tier, check_tiers
 
 StockRecord = get_model("partner", "StockRecord")
 MAX_TERMS = 20  # Incoterms or quantity breaks in one cell

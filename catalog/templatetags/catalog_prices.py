@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from oscar.templatetags.currency_filters import currency as format_currency
 
 from catalog.currency import display_price
-from marketplace.suppliers.selectors import price_range
+from catalog.offers.rules import offer_price_range as price_range
 
 register = template.Library()
 

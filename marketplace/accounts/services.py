@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
-from oscar.core.loading import get_model
 
+from marketplace.accounts import hooks
 from marketplace.accounts.models import (
     Company,
     CompanyKind,
@@ -94,10 +94,7 @@ def register_company(
                 language=language,
             )
             membership = Membership.objects.create(user=user, company=company, role=MembershipRole.ADMIN)
-            if kind == CompanyKind.SUPPLIER:
-                Partner = get_model("partner", "Partner")
-                partner = Partner.objects.create(name=company.name, company=company)
-                partner.users.add(user)
+            hooks.company_registered(company=company, user=user)
             record_event(actor=user, subject=company, verb="company.registered", data={"kind": kind})
             _tell_operators_of_company_to_review(company)
     except IntegrityError as error:

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from catalog.offers.rules import check_offer_quantity
 from catalog.selectors import browsable_products
 from marketplace.accounts.models import CompanyKind
 from marketplace.orders.services import SCHEDULES, AgreedLine, OrderRequest, place_order
@@ -18,25 +19,12 @@ def _require_buyer(user) -> None:
         raise PermissionDenied(_("Only buyer companies can order."))
 
 
-def _check_quantity(offer, quantity: int) -> None:
-    if quantity < offer.minimum_order_quantity:
-        raise ValidationError(
-            {
-                "quantity": _("The minimum order is %(moq)s %(unit)s.")
-                % {
-                    "moq": format(offer.minimum_order_quantity.normalize(), "f"),
-                    "unit": offer.commercial_unit.code if offer.commercial_unit else "",
-                }
-            }
-        )
-
-
 def add_offer(*, basket, offer, quantity: int, user):
     """Put ``quantity`` of an offer in the basket (replacing an earlier quantity of it)."""
     _require_buyer(user)
     if not browsable_products().filter(pk=offer.product_id, supplier_id=offer.partner_id).exists():
         raise ValidationError(_("This offer is not available."))
-    _check_quantity(offer, quantity)
+    check_offer_quantity(offer=offer, quantity=quantity)
     other = basket.lines.exclude(stockrecord__partner_id=offer.partner_id).select_related(
         "stockrecord__partner"
     )
@@ -69,7 +57,7 @@ def change_quantity(*, basket, line_id: int, quantity: int, user) -> None:
     if quantity == 0:
         line.delete()
         return
-    _check_quantity(line.stockrecord, quantity)
+    check_offer_quantity(offer=line.stockrecord, quantity=quantity)
     line.quantity = quantity
     line.save(update_fields=["quantity"])
 
@@ -120,7 +108,7 @@ def check_out(
     if len(currencies) != 1:
         raise ValidationError(_("The offers are priced in different currencies; order them separately."))
     for line in lines:
-        _check_quantity(line.stockrecord, line.quantity)
+        check_offer_quantity(offer=line.stockrecord, quantity=line.quantity)
     code, named_place = place
     order = place_order(
         OrderRequest(

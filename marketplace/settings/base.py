@@ -51,7 +51,7 @@ OSCAR_APPS = [
     "catalog.documents",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
-    "marketplace.suppliers.apps.PartnerConfig",
+    "catalog.offers.apps.PartnerConfig",
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
@@ -107,6 +107,7 @@ THIRD_PARTY_APPS = [
 LOCAL_APPS = [
     "marketplace.accounts",
     "marketplace.core",
+    "marketplace.suppliers",
     "marketplace.api",
     "marketplace.payments",
     "rfq.apps.RfqConfig",

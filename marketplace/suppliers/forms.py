@@ -6,9 +6,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
+from catalog.offers.rules import Tier
 from catalog.reference.models import Currency, Incoterm, Unit
 from catalog.specs.forms import CodeChoicesMixin
-from marketplace.suppliers.services import OFFER_FIELDS, Place, Tier
+from marketplace.suppliers.services import OFFER_FIELDS, Place
 
 StockRecord = get_model("partner", "StockRecord")
 SMALL_NUMBER = forms.NumberInput(attrs={"class": "form-control form-control-sm", "step": "any"})

@@ -1,7 +1,6 @@
 """Writes of offers: a supplier's terms for one of its products, with tiers and Incoterms."""
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -9,9 +8,12 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from catalog.models import ProductStatus
+from catalog.offers.rules import Tier, check_tiers
 from catalog.reference.models import Incoterm
+from marketplace.accounts.models import CompanyKind
 from marketplace.core.services import record_event
 
+Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
 PriceTier = get_model("partner", "PriceTier")
 OfferIncoterm = get_model("partner", "OfferIncoterm")
@@ -29,38 +31,9 @@ OFFER_FIELDS = (
 
 
 @dataclass(frozen=True)
-class Tier:
-    min_quantity: Decimal
-    unit_price: Decimal
-
-
-@dataclass(frozen=True)
 class Place:
     incoterm: Incoterm
     named_place: str
-
-
-def check_tiers(*, price: Decimal, moq: Decimal, tiers: list[Tier]) -> None:
-    """Quantity breaks start above the minimum order and get cheaper as quantities grow."""
-    errors = []
-    quantities = [tier.min_quantity for tier in tiers]
-    if len(set(quantities)) != len(quantities):
-        errors.append(_("Two price breaks start at the same quantity."))
-    previous_price = price
-    for tier in sorted(tiers, key=lambda tier: tier.min_quantity):
-        if tier.min_quantity <= moq:
-            errors.append(
-                _("The break at %(quantity)s is not above the minimum order.")
-                % {"quantity": format(tier.min_quantity.normalize(), "f")}
-            )
-        if tier.unit_price > previous_price:
-            errors.append(
-                _("The price at %(quantity)s is higher than for smaller quantities.")
-                % {"quantity": format(tier.min_quantity.normalize(), "f")}
-            )
-        previous_price = tier.unit_price
-    if errors:
-        raise ValidationError({"tiers": errors})
 
 
 def save_offer(*, partner, product, fields: dict, tiers: list[Tier], places: list[Place], by, offer=None):
@@ -98,3 +71,15 @@ def delete_offer(*, offer, by) -> None:
     with transaction.atomic():
         record_event(actor=by, subject=product, verb="offer.deleted", data={"sku": offer.partner_sku})
         offer.delete()
+
+
+def open_partner_account(*, company, user) -> None:
+    """A new supplier company gets its Oscar partner (the seller of its offers), with its founder.
+
+    Registered in ``SuppliersConfig.ready()`` as an accounts sign-up hook, inside the sign-up
+    transaction.
+    """
+    if company.kind != CompanyKind.SUPPLIER:
+        return
+    partner = Partner.objects.create(name=company.name, company=company)
+    partner.users.add(user)

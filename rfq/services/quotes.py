@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from catalog.offers.rules import check_minimum_order, check_tiers, tiers_from_json
 from catalog.reference.models import Currency, Incoterm, Unit
 from catalog.reference.selectors import ConversionMissingError, conversion_factor
 from marketplace.core.services import notify, record_event
@@ -77,11 +78,22 @@ def _validate_terms(terms: QuoteTerms, *, partner, rfq: RFQ) -> None:
             "unit": terms.unit.code,
             "rfq_unit": rfq.unit.code,
         }
-    for tier in terms.price_tiers:
-        if Decimal(tier["min_quantity"]) <= 0 or Decimal(tier["unit_price"]) <= 0:
-            errors["price_tiers"] = _("Price tiers need a positive quantity and price.")
+    if problems := _tier_problems(terms):
+        errors["price_tiers"] = problems
     if errors:
         raise ValidationError(errors)
+
+
+def _tier_problems(terms: QuoteTerms) -> list[str]:
+    """A quote's breaks follow the offers' rules: positive, above the MOQ, cheaper as they grow."""
+    tiers = tiers_from_json(terms.price_tiers)
+    if any(tier.min_quantity <= 0 or tier.unit_price <= 0 for tier in tiers):
+        return [_("Price tiers need a positive quantity and price.")]
+    try:
+        check_tiers(price=terms.unit_price, moq=terms.moq, tiers=tiers)
+    except ValidationError as error:
+        return error.message_dict["tiers"]
+    return []
 
 
 def _snapshot(terms: QuoteTerms) -> dict:
@@ -286,14 +298,8 @@ def accept_quote(*, quote: Quote, by, quantity: Decimal | None = None):
 def _place(rfq: RFQ, quote: Quote, *, quantity: Decimal, by):
     # The order is in the quote's unit: 1 RFQ unit = factor × quote unit.
     quote_quantity = quantity * conversion_factor(from_unit=rfq.unit, to_unit=quote.unit)
+    check_minimum_order(moq=quote.moq, quantity=quote_quantity, unit_code=quote.unit.code)
     unit_price = quote.price_for(quote_quantity)
-    if quote_quantity < quote.moq:
-        raise ValidationError(
-            {
-                "quantity": _("The supplier's minimum order is %(moq)s %(unit)s.")
-                % {"moq": format(quote.moq.normalize(), "f"), "unit": quote.unit.code}
-            }
-        )
     return place_order(
         OrderRequest(
             buyer=rfq.buyer,

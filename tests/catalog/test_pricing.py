@@ -8,9 +8,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from catalog.offers.strategy import OfferStrategy
 from catalog.reference.models import Currency, ExchangeRate
 from catalog.reference.selectors import ExchangeRateMissingError, exchange_rate_at, rates_at
-from marketplace.suppliers.strategy import OfferStrategy
 from tests.factories.catalogue import StockRecordFactory, offered_product
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from oscar.core.loading import get_model
 
+from catalog.offers.rules import check_offer_quantity, offer_unit_price
 from catalog.reference.models import Incoterm, Unit
-from marketplace.suppliers.selectors import unit_price_for
 from tests.factories.catalogue import StockRecordFactory
 
 PriceTier = get_model("partner", "PriceTier")
@@ -44,15 +44,20 @@ def offer(supplier):
     ],
 )
 def test_the_highest_break_reached_sets_the_unit_price(offer, quantity, expected):
-    assert unit_price_for(offer=offer, quantity=Decimal(quantity)) == Decimal(expected)
+    assert offer_unit_price(offer=offer, quantity=Decimal(quantity)) == Decimal(expected)
 
 
 def test_below_the_minimum_order_is_refused(offer):
     with pytest.raises(ValidationError) as error:
-        unit_price_for(offer=offer, quantity=Decimal("19"))
+        check_offer_quantity(offer=offer, quantity=Decimal("19"))
 
-    assert error.value.code == "below_moq"
-    assert "The minimum order is 20." in error.value.messages
+    [problem] = error.value.error_dict["quantity"]
+    assert problem.code == "below_moq"
+    assert problem.message == f"The minimum order is 20 {offer.commercial_unit.code}."
+
+
+def test_the_exact_minimum_order_passes(offer):
+    check_offer_quantity(offer=offer, quantity=Decimal("20"))
 
 
 def test_a_break_is_unique_and_positive(offer):

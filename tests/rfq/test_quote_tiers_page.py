@@ -128,3 +128,25 @@ def test_more_than_five_tier_rows_are_refused(client, supplier_a, open_rfq):
     assert response.status_code == 200
     assert response.context["tiers"].non_form_errors()
     assert not Quote.objects.filter(rfq=open_rfq).exists()
+
+
+@pytest.mark.parametrize(
+    ("tiers", "problem"),
+    [
+        ([("10", "270.00")], "The break at 10 is not above the minimum order."),
+        ([("50", "290.00")], "The price at 50 is higher than for smaller quantities."),
+        ([("50", "270.00"), ("50", "265.00")], "Two price breaks start at the same quantity."),
+    ],
+)
+def test_a_quote_s_breaks_follow_the_offers_rules(client, supplier_a, open_rfq, tiers, problem):
+    # given a quote at 280.00 with a minimum order of 20 t
+    client.force_login(supplier_a.user)
+    offer = supplier_a.product.stockrecords.get()
+
+    response = client.post(
+        reverse("rfq:supplier_detail", args=[open_rfq.number]), quote_post(offer, tiers=tiers)
+    )
+
+    assert response.status_code == 200
+    assert problem in response.content.decode()
+    assert not Quote.objects.filter(rfq=open_rfq).exists()

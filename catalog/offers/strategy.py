@@ -9,7 +9,7 @@ from decimal import Decimal
 from oscar.apps.partner import availability, prices, strategy
 from oscar.apps.partner.strategy import PurchaseInfo
 
-from marketplace.suppliers.selectors import tier_unit_price
+from catalog.offers.rules import offer_unit_price
 
 
 class Selector:
@@ -45,7 +45,7 @@ class OfferStrategy(strategy.NoTax, strategy.Structured):
         info = self.fetch_for_product(line.product, stockrecord)
         if stockrecord is None or stockrecord.price is None:
             return info
-        unit_price = tier_unit_price(offer=stockrecord, quantity=Decimal(line.quantity))
+        unit_price = offer_unit_price(offer=stockrecord, quantity=Decimal(line.quantity))
         price = prices.FixedPrice(
             currency=stockrecord.price_currency, excl_tax=unit_price, tax=Decimal("0.00")
         )
