@@ -9,6 +9,7 @@ from oscar.core.loading import get_model
 
 from catalog.reference.models import Unit
 from catalog.reference.selectors import UnitTable, unit_table
+from catalog.specs.models import TradeSpec
 from catalog.specs.selectors import SpecGroup, product_with_specs, specification_groups
 from marketplace.accounts.models import VerificationStatus
 
@@ -60,7 +61,7 @@ class ProductPage:
     equivalents: list  # the same goods from other suppliers
 
 
-def equivalent_products(*, product, limit: int = 4) -> list:
+def equivalent_products(*, product: Product, limit: int = 4) -> list[Product]:
     """The same goods from other verified suppliers: equal CAS number, else equal HS line and class."""
     cas = getattr(getattr(product, "chemical_spec", None), "cas_number", "")
     hs_code = getattr(getattr(product, "trade_spec", None), "hs_code_id", "")
@@ -74,12 +75,12 @@ def equivalent_products(*, product, limit: int = 4) -> list:
     return list(others.order_by("-priority", "-date_created", "pk")[:limit])
 
 
-def product_for_page(*, product_id: int):
+def product_for_page(*, product_id: int) -> Product:
     """A product with its specs, HS line and supplier, for its page (one query)."""
     return product_with_specs(product_id=product_id, extra=("supplier__company",))
 
 
-def legal_quantities(*, trade_spec, unit, units: UnitTable) -> list[LegalQuantity]:
+def legal_quantities(*, trade_spec: TradeSpec, unit: Unit, units: UnitTable) -> list[LegalQuantity]:
     """One commercial unit in the HS line's legal units (1 t = 1000 kg; 1 cell = 5.4 kg)."""
     quantities = []
     for legal_unit in (trade_spec.hs_code.unit1, trade_spec.hs_code.unit2):
@@ -92,7 +93,7 @@ def legal_quantities(*, trade_spec, unit, units: UnitTable) -> list[LegalQuantit
     return quantities
 
 
-def supplier_offers(*, product):
+def supplier_offers(*, product: Product) -> list[StockRecord]:
     """The product's offers from its own supplier, cheapest first."""
     return list(
         StockRecord.objects.filter(product=product, partner_id=product.supplier_id)
@@ -104,7 +105,7 @@ def supplier_offers(*, product):
     )
 
 
-def product_page(*, product) -> ProductPage:
+def product_page(*, product: Product) -> ProductPage:
     """What a product page shows below the title; ``product`` comes from product_for_page."""
     try:
         trade_spec = product.trade_spec

@@ -10,6 +10,8 @@ from catalog.translation.models import TRANSLATED_LANGUAGES
 from catalog.translation.services import translate_product
 
 Category = get_model("catalogue", "Category")
+Partner = get_model("partner", "Partner")
+Product = get_model("catalogue", "Product")
 PRODUCT_FIELDS = ("title", "upc", "product_class", "description")
 
 
@@ -27,7 +29,7 @@ def _messages(form) -> dict[str, list[str]]:
     }
 
 
-def save_product(*, supplier, data: dict, product=None):
+def save_product(*, supplier: Partner, data: dict, product: Product | None = None) -> Product:
     """Create one of ``supplier``'s products, or update ``product`` with ``data``.
 
     Top-level fields not in ``data`` keep their values; a spec object in ``data`` replaces

@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Q
+from django.http import HttpRequest
 from oscar.core.loading import get_model
 from wagtail.models import Page
 
@@ -159,7 +160,7 @@ def belt_figures(*, category_ids: Iterable[int]) -> dict[str, int]:
     return _cached("belt-figures", [scope], compute)
 
 
-def supplier_partner(*, company: Company):
+def supplier_partner(*, company: Company) -> Partner | None:
     return Partner.objects.filter(company=company).first()
 
 
@@ -178,7 +179,7 @@ def _pages_cached(name: str, parts: Iterable[Any], compute: Callable[[], Any]) -
     return value
 
 
-def live_children(*, page: Page, page_type) -> list:
+def live_children(*, page: Page, page_type: type[Page]) -> list[Page]:
     def compute() -> list:
         return list(page_type.objects.child_of(page).live().public().order_by("path"))
 
@@ -204,7 +205,7 @@ def home_sections(*, home: Page, news_count: int = 3) -> dict:
     return _pages_cached("home", [home.pk, news_count], compute)
 
 
-def translation_urls(*, page: Page, request) -> dict[str, tuple[str, bool]]:
+def translation_urls(*, page: Page, request: HttpRequest) -> dict[str, tuple[str, bool]]:
     """Each language's URL for ``page``: its live translation, else that language's home page."""
     from cms.models import HomePage
 

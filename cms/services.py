@@ -1,15 +1,22 @@
 """Writes of the CMS: leads from the contact page."""
 
+from typing import TYPE_CHECKING
+
+from django import forms
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from wagtail.contrib.forms.models import FormSubmission
 
 from marketplace.core.services import notify, record_event
+
+if TYPE_CHECKING:  # cms.models imports this module
+    from cms.models import ContactPage
 
 FIELDS = {"name": "name", "company": "company_name", "email": "email", "country": "country"}
 FIELDS |= {"phone": "phone", "message": "message"}
 
 
-def submit_lead(*, page, form, language: str):
+def submit_lead(*, page: "ContactPage", form: forms.Form, language: str) -> FormSubmission:
     """Store a contact-form answer as a form submission and a lead; tell operators after commit."""
     from cms.models import Lead
 

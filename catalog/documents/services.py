@@ -3,6 +3,7 @@
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -12,6 +13,7 @@ from oscar.core.loading import get_model
 from catalog.documents.access import is_product_owner
 from catalog.documents.models import DocumentKind, DocumentVisibility, ProductDocument
 from catalog.documents.validators import validate_document_file
+from marketplace.accounts.models import User
 from marketplace.core.services import notify, record_event
 
 Product = get_model("catalogue", "Product")
@@ -40,13 +42,13 @@ def _check_upload(*, kind: str, file, issue_date, expiry_date, visibility: str) 
 
 def upload_document(
     *,
-    product,
+    product: Product,
     kind: str,
-    file,
+    file: UploadedFile,
     issue_date: datetime.date,
     expiry_date: datetime.date | None,
     visibility: str,
-    by,
+    by: User,
     title: str = "",
 ) -> ProductDocument:
     """Store a new version of the product's document of ``kind``; it becomes the current one.
@@ -101,7 +103,7 @@ def _delete_stored_file(document: ProductDocument) -> None:
         document.file.storage.delete(name)
 
 
-def flag_expired_documents(today: datetime.date) -> int:
+def flag_expired_documents(*, today: datetime.date) -> int:
     """Tell the supplier's members, once, that a current document expired before ``today``.
 
     Returns how many documents were flagged. Running again flags nothing new.

@@ -7,4 +7,4 @@ from catalog.documents import services
 @shared_task
 def flag_expired_documents() -> int:
     """Beat, daily: tell suppliers about current documents that have expired (idempotent)."""
-    return services.flag_expired_documents(timezone.localdate())
+    return services.flag_expired_documents(today=timezone.localdate())

@@ -6,11 +6,13 @@ from oscar.core.loading import get_model
 from catalog.imports.models import ImportJob
 
 Category = get_model("catalogue", "Category")
+Partner = get_model("partner", "Partner")
+ProductClass = get_model("catalogue", "ProductClass")
 StockRecord = get_model("partner", "StockRecord")
 OfferIncoterm = get_model("partner", "OfferIncoterm")
 
 
-def import_jobs_of(*, supplier) -> QuerySet[ImportJob]:
+def import_jobs_of(*, supplier: Partner) -> QuerySet[ImportJob]:
     """``supplier``'s own import jobs, newest first; nobody else's (None: none at all)."""
     if supplier is None:
         return ImportJob.objects.none()
@@ -27,7 +29,7 @@ def category_breadcrumbs() -> dict[int, str]:
     return breadcrumbs
 
 
-def offers_to_export(*, supplier, product_class, spec_names: list[str]) -> QuerySet:
+def offers_to_export(*, supplier: Partner, product_class: ProductClass, spec_names: list[str]) -> QuerySet:
     """``supplier``'s offers of its own products of ``product_class``, with all a row shows."""
     return (
         StockRecord.objects.filter(

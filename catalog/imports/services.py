@@ -4,16 +4,22 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
 
 from catalog.imports.columns import header_for
 from catalog.imports.models import ImportJob, ImportStatus
 from catalog.imports.reading import UnreadableFileError, check_header, is_blank, records
 from catalog.imports.rows import ImportRow, RowValidator
 from catalog.imports.writing import ChunkWriter
+from marketplace.accounts.models import User
 from marketplace.core.services import record_event
+
+Partner = get_model("partner", "Partner")
+ProductClass = get_model("catalogue", "ProductClass")
 
 CHUNK_SIZE = 1000  # rows per transaction and per progress update
 
@@ -27,7 +33,9 @@ TRANSITIONS = {
 COUNTERS = ("processed_rows", "created_count", "updated_count", "unchanged_count", "error_count", "errors")
 
 
-def start_import(*, supplier, user, product_class, upload) -> ImportJob:
+def start_import(
+    *, supplier: Partner, user: User, product_class: ProductClass, upload: UploadedFile
+) -> ImportJob:
     """Store ``upload`` as a queued job of ``supplier``; a worker runs it after the commit."""
     from catalog.imports.tasks import process_import
 

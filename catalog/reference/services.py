@@ -8,10 +8,17 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from catalog.reference.models import Currency, ExchangeRate
+from marketplace.accounts.models import User
 
 
 def record_exchange_rate(
-    *, base: Currency, quote: Currency, rate: Decimal, valid_from: datetime, by=None, source: str = ""
+    *,
+    base: Currency,
+    quote: Currency,
+    rate: Decimal,
+    valid_from: datetime,
+    by: User | None = None,
+    source: str = "",
 ) -> ExchangeRate:
     """A new rate for a pair from ``valid_from`` on; earlier rates stay for history."""
     if base.pk == quote.pk:

@@ -64,7 +64,7 @@ class SpecGroup:
     rows: list[tuple[str, object]]
 
 
-def product_with_specs(*, product_id: int, extra: tuple[str, ...] = ()):
+def product_with_specs(*, product_id: int, extra: tuple[str, ...] = ()) -> Product:
     return Product.objects.select_related(
         "trade_spec__hs_code__unit1",
         "trade_spec__hs_code__unit2",
@@ -88,7 +88,7 @@ def _display(spec: models.Model, field_name: str):
     return value
 
 
-def specification_groups(*, product) -> list[SpecGroup]:
+def specification_groups(*, product: Product) -> list[SpecGroup]:
     """Non-empty groups of labelled values; ``product`` should come from product_with_specs."""
     groups = []
     for related_name, title, field_names in GROUPS:

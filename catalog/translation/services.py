@@ -1,10 +1,13 @@
 from django.db import transaction
+from oscar.core.loading import get_model
 
 from catalog.translation.models import TRANSLATED_LANGUAGES, ProductTranslation
 
+Product = get_model("catalogue", "Product")
+
 
 def translate_product(
-    *, product, language: str, title: str, description: str = "", search_words: str = ""
+    *, product: Product, language: str, title: str, description: str = "", search_words: str = ""
 ) -> ProductTranslation:
     """Set a product's name and description in ``language`` (ru or zh-hans).
 

@@ -6,11 +6,17 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
 
 from catalog.offers.rules import check_offer_quantity
 from catalog.selectors import browsable_products
-from marketplace.accounts.models import CompanyKind
+from marketplace.accounts.models import CompanyKind, User
 from marketplace.orders.services import SCHEDULES, AgreedLine, OrderRequest, place_order
+
+Basket = get_model("basket", "Basket")
+Line = get_model("basket", "Line")
+Order = get_model("order", "Order")
+StockRecord = get_model("partner", "StockRecord")
 
 
 def _require_buyer(user) -> None:
@@ -19,7 +25,7 @@ def _require_buyer(user) -> None:
         raise PermissionDenied(_("Only buyer companies can order."))
 
 
-def add_offer(*, basket, offer, quantity: int, user):
+def add_offer(*, basket: Basket, offer: StockRecord, quantity: int, user: User) -> Line:
     """Put ``quantity`` of an offer in the basket (replacing an earlier quantity of it)."""
     _require_buyer(user)
     if not browsable_products().filter(pk=offer.product_id, supplier_id=offer.partner_id).exists():
@@ -51,7 +57,7 @@ def add_offer(*, basket, offer, quantity: int, user):
     return line
 
 
-def change_quantity(*, basket, line_id: int, quantity: int, user) -> None:
+def change_quantity(*, basket: Basket, line_id: int, quantity: int, user: User) -> None:
     _require_buyer(user)
     line = basket.lines.select_related("stockrecord__commercial_unit").get(pk=line_id)
     if quantity == 0:
@@ -62,7 +68,7 @@ def change_quantity(*, basket, line_id: int, quantity: int, user) -> None:
     line.save(update_fields=["quantity"])
 
 
-def basket_lines(basket) -> list:
+def basket_lines(*, basket: Basket) -> list[Line]:
     """The basket's lines with their offers, tiers and Incoterms, each priced at its quantity."""
     lines = list(
         basket.lines.select_related("product", "stockrecord__partner", "stockrecord__commercial_unit")
@@ -75,7 +81,7 @@ def basket_lines(basket) -> list:
     return lines
 
 
-def common_places(lines) -> list[tuple[str, str]]:
+def common_places(*, lines: list[Line]) -> list[tuple[str, str]]:
     """(Incoterm code, named place) pairs every offer in the basket offers."""
     places = None
     for line in lines:
@@ -87,22 +93,22 @@ def common_places(lines) -> list[tuple[str, str]]:
 @transaction.atomic
 def check_out(
     *,
-    basket,
-    user,
+    basket: Basket,
+    user: User,
     place: tuple[str, str],
     destination_country: str,
     destination_city: str,
     schedule: str,
     notes: str = "",
-):
+) -> Order:
     """Place the order for the basket's lines and close the basket."""
     from catalog.reference.models import Incoterm
 
     _require_buyer(user)
-    lines = basket_lines(basket)
+    lines = basket_lines(basket=basket)
     if not lines:
         raise ValidationError(_("Your basket is empty."))
-    if place not in common_places(lines):
+    if place not in common_places(lines=lines):
         raise ValidationError({"place": _("Choose an Incoterm every offer in the basket has.")})
     currencies = {line.stockrecord.price_currency for line in lines}
     if len(currencies) != 1:

@@ -55,7 +55,7 @@ def basket(request):
                 )
                 messages.error(request, f"{line.product.get_title()}: {text}")
         return redirect("buying:basket")
-    lines = services.basket_lines(request.basket)
+    lines = services.basket_lines(basket=request.basket)
     return render(
         request, "checkout/basket.html", {"lines": lines, "total": sum(line.total for line in lines)}
     )
@@ -63,11 +63,11 @@ def basket(request):
 
 @login_required
 def checkout(request):
-    lines = services.basket_lines(request.basket)
+    lines = services.basket_lines(basket=request.basket)
     if not lines:
         messages.info(request, _("Your basket is empty."))
         return redirect("buying:basket")
-    places = services.common_places(lines)
+    places = services.common_places(lines=lines)
     company = request.user.company
     form = CheckoutForm(
         request.POST or None, places=places, initial={"destination_country": getattr(company, "country", "")}

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMultiAlternatives
 from django.db import models, transaction
@@ -13,7 +14,11 @@ from marketplace.core.models import AuditEvent, EmailNotification
 
 
 def record_event(
-    *, actor, subject: models.Model, verb: str, data: dict[str, Any] | None = None
+    *,
+    actor: AbstractBaseUser | AnonymousUser | None,
+    subject: models.Model,
+    verb: str,
+    data: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Append an event to ``subject``'s timeline. ``actor`` may be None for the system."""
     return AuditEvent.objects.create(
@@ -26,7 +31,9 @@ def record_event(
     )
 
 
-def notify(*, recipient, template: str, context: dict[str, Any] | None = None) -> EmailNotification:
+def notify(
+    *, recipient: AbstractBaseUser, template: str, context: dict[str, Any] | None = None
+) -> EmailNotification:
     """Queue ``notifications/<template>_subject.txt`` and ``_body.txt`` for ``recipient``.
 
     The email goes out after the surrounding transaction commits, so a rolled-back action

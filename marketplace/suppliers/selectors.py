@@ -1,13 +1,14 @@
 """Reads of a supplier's own products for its portal (offers' price rules: catalog/offers/rules.py)."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from oscar.core.loading import get_model
 
+Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
 
 
-def products_of(*, partner, status: str = "", text: str = ""):
+def products_of(*, partner: Partner, status: str = "", text: str = "") -> QuerySet[Product]:
     """A supplier's own products for its portal, most recently changed first."""
     products = Product.objects.filter(supplier=partner)
     if status:
@@ -22,6 +23,6 @@ def products_of(*, partner, status: str = "", text: str = ""):
     )
 
 
-def status_counts(*, partner) -> dict[str, int]:
+def status_counts(*, partner: Partner) -> dict[str, int]:
     rows = Product.objects.filter(supplier=partner).values("status")
     return {row["status"]: row["n"] for row in rows.annotate(n=Count("pk")).order_by()}

@@ -10,10 +10,11 @@ from oscar.core.loading import get_model
 from catalog.models import ProductStatus
 from catalog.offers.rules import Tier, check_tiers
 from catalog.reference.models import Incoterm
-from marketplace.accounts.models import CompanyKind
+from marketplace.accounts.models import Company, CompanyKind, User
 from marketplace.core.services import record_event
 
 Partner = get_model("partner", "Partner")
+Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
 PriceTier = get_model("partner", "PriceTier")
 OfferIncoterm = get_model("partner", "OfferIncoterm")
@@ -36,7 +37,16 @@ class Place:
     named_place: str
 
 
-def save_offer(*, partner, product, fields: dict, tiers: list[Tier], places: list[Place], by, offer=None):
+def save_offer(
+    *,
+    partner: Partner,
+    product: Product,
+    fields: dict,
+    tiers: list[Tier],
+    places: list[Place],
+    by: User,
+    offer: StockRecord | None = None,
+) -> StockRecord:
     """Create or replace one of ``partner``'s offers for its own ``product``, all or nothing."""
     if product.supplier_id != partner.pk or (offer is not None and offer.partner_id != partner.pk):
         raise PermissionDenied(_("Only the product's own supplier can make offers for it."))
@@ -63,7 +73,7 @@ def save_offer(*, partner, product, fields: dict, tiers: list[Tier], places: lis
     return offer
 
 
-def delete_offer(*, offer, by) -> None:
+def delete_offer(*, offer: StockRecord, by: User) -> None:
     """A supplier withdraws an offer; a published product keeps at least one."""
     product = offer.product
     if product.status == ProductStatus.PUBLISHED and product.stockrecords.count() == 1:
@@ -73,7 +83,7 @@ def delete_offer(*, offer, by) -> None:
         offer.delete()
 
 
-def open_partner_account(*, company, user) -> None:
+def open_partner_account(*, company: Company, user: User) -> None:
     """A new supplier company gets its Oscar partner (the seller of its offers), with its founder.
 
     Registered in ``SuppliersConfig.ready()`` as an accounts sign-up hook, inside the sign-up

@@ -39,7 +39,9 @@ def _user(request, who):
 def test_download_permissions_by_role(request, documents, who, allowed):
     user = _user(request, who)
 
-    assert {name for name, document in documents.items() if can_download(user, document)} == allowed
+    assert {
+        name for name, document in documents.items() if can_download(user=user, document=document)
+    } == allowed
     assert {d.pk for d in documents_visible_to(user=user, product=documents["sds"].product)} == {
         documents[name].pk for name in allowed
     }
@@ -62,8 +64,10 @@ def test_a_registered_rule_admits_a_buyer_to_restricted_current_documents(docume
     register_access_rule(has_an_order)
     register_access_rule(has_an_order)  # registering twice adds it once
     try:
-        assert can_download(buyer_user, documents["coa"])
-        assert not can_download(buyer_user, documents["old_sds"])  # history stays the supplier's
+        assert can_download(user=buyer_user, document=documents["coa"])
+        assert not can_download(
+            user=buyer_user, document=documents["old_sds"]
+        )  # history stays the supplier's
         assert {d.kind for d in documents_visible_to(user=buyer_user, product=methanol)} == {"sds", "coa"}
         entries = document_entries(user=buyer_user, product=methanol)
         assert all(entry.downloadable for entry in entries)
@@ -71,11 +75,11 @@ def test_a_registered_rule_admits_a_buyer_to_restricted_current_documents(docume
         calls.clear()
         document_entries(user=buyer_user, product=methanol)
         assert calls == [(buyer_user.pk, methanol.pk)]
-        assert not can_download(AnonymousUser(), documents["coa"])
+        assert not can_download(user=AnonymousUser(), document=documents["coa"])
     finally:
         unregister_access_rule(has_an_order)
 
-    assert not can_download(buyer_user, documents["coa"])
+    assert not can_download(user=buyer_user, document=documents["coa"])
 
 
 def test_documents_of_an_unpublished_product_are_the_suppliers_only(
@@ -85,6 +89,6 @@ def test_documents_of_an_unpublished_product_are_the_suppliers_only(
     methanol.status = "draft"
     methanol.save()
 
-    assert not can_download(buyer_user, sds)
+    assert not can_download(user=buyer_user, document=sds)
     assert document_entries(user=buyer_user, product=methanol) == []
-    assert can_download(supplier_admin, sds)
+    assert can_download(user=supplier_admin, document=sds)

@@ -28,9 +28,9 @@ def test_expired_current_documents_are_flagged_once(
 
     # when the sweep runs twice
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.flag_expired_documents(TODAY) == 1
+        assert services.flag_expired_documents(today=TODAY) == 1
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.flag_expired_documents(TODAY) == 0
+        assert services.flag_expired_documents(today=TODAY) == 0
 
     # then each member of the supplier got exactly one notification, about the SDS only
     notifications = EmailNotification.objects.filter(template="catalog_documents/document_expired")
@@ -58,16 +58,16 @@ def test_a_superseded_expired_version_is_not_flagged(methanol, upload):
     upload(methanol, expiry_date=datetime.date(2026, 1, 1))
     upload(methanol, expiry_date=datetime.date(2027, 1, 1))
 
-    assert services.flag_expired_documents(TODAY) == 0
+    assert services.flag_expired_documents(today=TODAY) == 0
     assert EmailNotification.objects.count() == 0
 
 
 def test_a_new_version_after_a_flag_can_be_flagged_when_it_expires(methanol, upload):
     upload(methanol, expiry_date=datetime.date(2026, 1, 1))
-    services.flag_expired_documents(TODAY)
+    services.flag_expired_documents(today=TODAY)
     upload(methanol, expiry_date=datetime.date(2026, 3, 1))
 
-    assert services.flag_expired_documents(TODAY) == 1
+    assert services.flag_expired_documents(today=TODAY) == 1
     assert EmailNotification.objects.count() == 2
 
 
