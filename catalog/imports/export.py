@@ -1,6 +1,7 @@
 """Templates and exports in the import format: what is exported imports back unchanged."""
 
 import csv
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
@@ -14,7 +15,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from catalog.imports.columns import Column, columns_for
-from catalog.imports.reading import cell_text
+from catalog.imports.reading import FORMULA_START, cell_text
 from catalog.imports.selectors import category_breadcrumbs, offers_to_export
 from catalog.reference.models import Currency, HSCode, Incoterm, Unit
 
@@ -87,6 +88,20 @@ def _offer_value(column: Column, offer):
     return getattr(offer, column.field)
 
 
+_PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+def is_formula_like(text: str) -> bool:
+    """Would a spreadsheet read ``text`` as a formula (OWASP's rule)? Plain numbers are safe."""
+    bare = text.lstrip("'")
+    return bare.startswith(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text)
+
+
+def csv_safe(text: str) -> str:
+    """Prefix formula-like text with a quote, which spreadsheets show as text; import drops it."""
+    return "'" + text if is_formula_like(text) else text
+
+
 def _file_name(product_class, kind: str, file_format: str) -> str:
     return f"{product_class.slug}-{kind}.{file_format}"
 
@@ -105,7 +120,7 @@ def csv_response(*, product_class, rows: Iterable[list], kind: str) -> Streaming
     def lines() -> Iterator[str]:
         yield "\ufeff" + writer.writerow([column.name for column in columns_for(product_class.slug)])
         for row in rows:
-            yield writer.writerow([cell_text(value) for value in row])
+            yield writer.writerow([csv_safe(cell_text(value)) for value in row])
 
     response = StreamingHttpResponse(lines(), content_type=CSV_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{_file_name(product_class, kind, "csv")}"'
@@ -124,7 +139,7 @@ def xlsx_response(*, product_class, rows: Iterable[list], kind: str) -> FileResp
     sheet.freeze_panes = "A2"
     sheet.append([_bold(sheet, column.name) for column in columns])
     for row in rows:
-        sheet.append([_xlsx_cell(column, value) for column, value in zip(columns, row, strict=True)])
+        sheet.append([_xlsx_cell(sheet, column, value) for column, value in zip(columns, row, strict=True)])
     help_sheet = workbook.create_sheet(_("Help")[:31])
     help_sheet.append(
         [
@@ -151,10 +166,18 @@ def _bold(sheet, text: str) -> WriteOnlyCell:
     return cell
 
 
-def _xlsx_cell(column: Column, value):
-    if column.name in TEXT_COLUMNS or not isinstance(value, Decimal | int) or isinstance(value, bool):
-        return cell_text(value)
-    return value
+def _xlsx_cell(sheet, column: Column, value):
+    if not (column.name in TEXT_COLUMNS or not isinstance(value, Decimal | int) or isinstance(value, bool)):
+        return value
+    text = cell_text(value)
+    if not is_formula_like(text):
+        return text
+    # openpyxl writes any string starting with "=" as a formula: keep it a text cell, and
+    # quote-prefixed so that editing it in Excel keeps it text too.
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"
+    cell.quotePrefix = True
+    return cell
 
 
 def help_rows(product_class) -> list[list[str]]:

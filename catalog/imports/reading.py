@@ -20,6 +20,17 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 Record = tuple[int, list[str]]
 
+# An XLSX is a zip of XML, and a small upload can unpack to gigabytes (a "zip bomb"). The
+# zip's directory is checked before any XML is parsed: zipfile never inflates an entry past
+# the size the directory declares (a lie fails its CRC check), so these limits hold.
+MAX_WORKBOOK_ENTRIES = 200
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+MAX_ENTRY_RATIO = 100  # real workbooks' XML packs 5-20 times; only big entries are judged
+RATIO_CHECKED_FROM_BYTES = 1024 * 1024
+MAX_CELL_CHARACTERS = 32_767  # Excel's own limit
+MAX_ROW_CELLS = 500  # the widest template has under 60 columns
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
 # What a damaged or foreign file makes the zip, XML and CSV layers raise.
 XLSX_ERRORS = (
     zipfile.BadZipFile,
@@ -41,6 +52,50 @@ class UnreadableFileError(Exception):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
+
+
+def check_workbook_archive(binary) -> None:
+    """Refuse an XLSX that would unpack past the limits; a damaged zip is left to the reader."""
+    try:
+        entries = zipfile.ZipFile(binary).infolist()
+    except XLSX_ERRORS:
+        return
+    finally:
+        binary.seek(0)
+    unpacked = sum(entry.file_size for entry in entries)
+    packed_too_tight = any(
+        entry.file_size > RATIO_CHECKED_FROM_BYTES
+        and entry.file_size > MAX_ENTRY_RATIO * max(entry.compress_size, 1)
+        for entry in entries
+    )
+    if len(entries) > MAX_WORKBOOK_ENTRIES or unpacked > MAX_UNPACKED_BYTES or packed_too_tight:
+        raise UnreadableFileError(
+            _(
+                "This workbook unpacks to more than an import can hold (%(limit)s MB, or far more "
+                "than its size suggests). Split it, or save it as CSV."
+            )
+            % {"limit": MAX_UNPACKED_BYTES // (1024 * 1024)}
+        )
+
+
+def _checked(number: int, values: list[str]) -> list[str]:
+    if len(values) > MAX_ROW_CELLS:
+        raise UnreadableFileError(
+            _("Row %(row)s has more than %(n)s cells.") % {"row": number, "n": MAX_ROW_CELLS}
+        )
+    if any(len(value) > MAX_CELL_CHARACTERS for value in values):
+        raise UnreadableFileError(
+            _("Row %(row)s has a cell longer than %(n)s characters, a spreadsheet's own limit.")
+            % {"row": number, "n": f"{MAX_CELL_CHARACTERS:,}"}
+        )
+    return values
+
+
+def unescape_formula(text: str) -> str:
+    """Undo export's escaping: "'=SUM(A1)" was exported for the text "=SUM(A1)"."""
+    if text.startswith("'") and text[1:].lstrip("'").startswith(FORMULA_START):
+        return text[1:]
+    return text
 
 
 def cell_text(value) -> str:
@@ -73,16 +128,22 @@ def csv_records(binary) -> Iterator[Record]:
         # itertools.chain, not a generator, so that closing the reader early closes nothing.
         reader = csv.reader(itertools.chain([first_line], text), delimiter=_delimiter(first_line))
         for number, values in enumerate(reader, start=1):
-            yield number, [value.strip() for value in values]
+            yield number, _checked(number, [unescape_formula(value.strip()) for value in values])
     except UnicodeDecodeError:
         raise UnreadableFileError(
             _("The file is not UTF-8 text. In your spreadsheet, save it as “CSV UTF-8”.")
         ) from None
     except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise UnreadableFileError(
+                _("A cell is longer than %(n)s characters, a spreadsheet's own limit.")
+                % {"n": f"{MAX_CELL_CHARACTERS:,}"}
+            ) from None
         raise UnreadableFileError(_("The CSV file is damaged: %(error)s") % {"error": error}) from None
 
 
 def xlsx_records(binary) -> Iterator[Record]:
+    check_workbook_archive(binary)
     try:
         workbook = load_workbook(binary, read_only=True, data_only=True)
     except XLSX_ERRORS:
@@ -91,7 +152,7 @@ def xlsx_records(binary) -> Iterator[Record]:
         sheet = workbook.worksheets[0]
         sheet.reset_dimensions()  # some writers store wrong dimensions; read every row there is
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, [cell_text(value) for value in values]
+            yield number, _checked(number, [cell_text(value) for value in values])
     except XLSX_ERRORS:
         raise UnreadableFileError(_("The Excel workbook is damaged and cannot be read to the end.")) from None
     finally:
@@ -111,6 +172,10 @@ def is_blank(values: list[str]) -> bool:
     return not any(values)
 
 
+def _shortened(name: str, limit: int = 40) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
 def check_header(values: list[str], expected: list[str]) -> list[str]:
     """The header's column names; refuses a header that is not the template's (in any order)."""
     names = [value.strip().lower() for value in values]
@@ -120,6 +185,8 @@ def check_header(values: list[str], expected: list[str]) -> list[str]:
     unknown = [name for name in names if name not in expected]
     repeated = sorted({name for name in names if name and names.count(name) > 1})
     problems = []
+    unknown = [_shortened(name) for name in unknown[:10]] + (["…"] if len(unknown) > 10 else [])
+    repeated = [_shortened(name) for name in repeated[:10]]
     if missing:
         problems.append(_("missing columns: %(names)s") % {"names": ", ".join(missing)})
     if unknown:

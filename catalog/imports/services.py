@@ -4,6 +4,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -12,7 +13,13 @@ from oscar.core.loading import get_model
 
 from catalog.imports.columns import header_for
 from catalog.imports.models import ImportJob, ImportStatus
-from catalog.imports.reading import UnreadableFileError, check_header, is_blank, records
+from catalog.imports.reading import (
+    UnreadableFileError,
+    check_header,
+    check_workbook_archive,
+    is_blank,
+    records,
+)
 from catalog.imports.rows import ImportRow, RowValidator
 from catalog.imports.writing import ChunkWriter
 from marketplace.accounts.models import User
@@ -30,6 +37,8 @@ TRANSITIONS = {
     (ImportStatus.QUEUED, ImportStatus.FAILED),
     (ImportStatus.RUNNING, ImportStatus.FAILED),
 }
+MAX_FAILURE_MESSAGE = 1_000
+MAX_PROBLEM_MESSAGE = 500
 COUNTERS = ("processed_rows", "created_count", "updated_count", "unchanged_count", "error_count", "errors")
 
 
@@ -39,6 +48,11 @@ def start_import(
     """Store ``upload`` as a queued job of ``supplier``; a worker runs it after the commit."""
     from catalog.imports.tasks import process_import
 
+    if upload.name.lower().endswith(".xlsx"):
+        try:
+            check_workbook_archive(upload)  # reads the zip's directory only, no XML
+        except UnreadableFileError as error:
+            raise ValidationError({"file": error.message}) from None
     job = ImportJob(supplier=supplier, uploaded_by=user, product_class=product_class, file=upload)
     job.full_clean()
     with transaction.atomic():
@@ -90,6 +104,7 @@ def _move(job: ImportJob, to: str, **fields) -> bool:
 
 
 def _fail(job: ImportJob, message: str) -> None:
+    message = _bounded(message, MAX_FAILURE_MESSAGE)
     _move(job, ImportStatus.FAILED, finished_at=timezone.now(), failure_message=message)
     record_event(actor=job.uploaded_by, subject=job, verb="import.failed", data={"message": message})
 
@@ -181,4 +196,12 @@ def _add_problems(job: ImportJob, rows_problems: list) -> None:
     for row_problems in rows_problems:
         job.error_count += 1
         room = ImportJob.MAX_STORED_ERRORS - len(job.errors)
-        job.errors.extend(row_problems.problems[: max(room, 0)])
+        job.errors.extend(
+            {**problem, "message": _bounded(problem["message"], MAX_PROBLEM_MESSAGE)}
+            for problem in row_problems.problems[: max(room, 0)]
+        )
+
+
+def _bounded(text: str, limit: int) -> str:
+    # Messages quote what the file held; a hostile file must not make them megabytes long.
+    return text if len(text) <= limit else text[: limit - 1] + "…"
