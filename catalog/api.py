@@ -1,8 +1,9 @@
 """Catalogue API: public reads of products and verified suppliers; suppliers write their own
 products through the same forms as the portal (catalog/specs/forms.py)."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics, permissions, status
+from rest_framework import generics, permissions, serializers, status
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
@@ -26,6 +27,28 @@ PRODUCT_FILTERS = [
     OpenApiParameter("cas", str, description="CAS number, e.g. 67-56-1"),
     OpenApiParameter("un", str, description="UN number, e.g. UN1230"),
 ]
+
+
+MAX_ID = 2**63 - 1  # PostgreSQL's bigint
+
+
+class ProductFilters(serializers.Serializer):
+    """The list's query parameters: ids in range, short codes; DRF refuses NUL characters."""
+
+    # ``class`` is a Python keyword, hence the explicit source name.
+    product_class = serializers.SlugField(required=False, max_length=128)
+    category = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
+    supplier = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
+    hs = serializers.RegexField(
+        r"^\d{1,10}$", required=False, error_messages={"invalid": _("Up to 10 digits.")}
+    )
+    cas = serializers.CharField(required=False, max_length=20)
+    un = serializers.CharField(required=False, max_length=10)
+
+    def to_internal_value(self, data):
+        data = {("product_class" if key == "class" else key): data[key] for key in data}
+        values = super().to_internal_value(data)
+        return {("class" if key == "product_class" else key): str(value) for key, value in values.items()}
 
 
 def supplier_of(user):
@@ -70,7 +93,9 @@ class ProductList(generics.ListCreateAPIView):
         )
 
     def get_queryset(self):
-        return api_products(filters=self.request.query_params)
+        filters = ProductFilters(data=self.request.query_params)
+        filters.is_valid(raise_exception=True)
+        return api_products(filters=filters.validated_data)
 
 
 class ProductDetail(generics.RetrieveUpdateAPIView):

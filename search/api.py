@@ -73,6 +73,11 @@ SEARCH_PARAMETERS = [
 ]
 
 
+class Paging(serializers.Serializer):
+    page = serializers.IntegerField(required=False, default=1, min_value=1, max_value=100_000)
+    page_size = serializers.IntegerField(required=False, default=24, min_value=1, max_value=100_000)
+
+
 class SearchView(APIView):
     """Listed products matching ``q`` and the facet filters, with facet counts."""
 
@@ -83,11 +88,10 @@ class SearchView(APIView):
         form = SearchForm(request.query_params, with_filters=True)
         if not form.is_valid():
             raise ValidationError(form.errors.get_json_data())
-        try:
-            page_size = min(max(int(request.query_params.get("page_size", 24)), 1), MAX_PAGE_SIZE)
-            page_number = int(request.query_params.get("page", 1))
-        except ValueError:
-            raise ValidationError({"page": ["Give whole numbers for page and page_size."]})
+        paging = Paging(data=request.query_params)
+        paging.is_valid(raise_exception=True)
+        page_size = min(paging.validated_data["page_size"], MAX_PAGE_SIZE)  # as the catalogue API does
+        page_number = paging.validated_data["page"]
         currency = request.query_params.get("currency", "").upper()[:3]
         with translation.override(_language(request)):
             results = get_backend().search(form.product_query(currency=currency, facets=FACETS))
@@ -118,6 +122,12 @@ class SearchView(APIView):
             )
 
 
+class SuggestQuery(serializers.Serializer):
+    # DRF's CharField refuses NUL; longer text is cut, as the search box cuts it.
+    q = serializers.CharField(required=False, allow_blank=True, default="", trim_whitespace=True)
+    lang = serializers.CharField(required=False, allow_blank=True, max_length=10)
+
+
 class SuggestView(APIView):
     """What the search box proposes as a buyer types: products, suppliers, categories."""
 
@@ -127,7 +137,9 @@ class SuggestView(APIView):
         parameters=[OpenApiParameter("q", str), OpenApiParameter("lang", str)], responses={200: dict}
     )
     def get(self, request):
-        text = request.query_params.get("q", "").strip()[:100]
+        query = SuggestQuery(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        text = query.validated_data["q"][:100]
         if len(text) < 2:
             return Response({"products": [], "suppliers": [], "categories": []})
         with translation.override(_language(request)):

@@ -10,9 +10,16 @@ from search.backends.base import ProductQuery, SortBy, as_filters
 from search.facets import FACETS, FLAGS, RANGE_FACETS, parse_range
 
 _SLUG = re.compile(r"^[-\w]{1,128}$")
+MAX_ID = 2**63 - 1  # PostgreSQL's bigint; a longer number can name no row
+
+
+def _is_id(value: str) -> bool:
+    return value.isascii() and value.isdigit() and 0 < int(value) <= MAX_ID
+
+
 _VALID = {
-    "category": str.isdigit,
-    "supplier": str.isdigit,
+    "category": _is_id,
+    "supplier": _is_id,
     "product_class": _SLUG.match,
     "incoterm": re.compile(r"^[A-Z]{3}$").match,
     "transport_class": re.compile(r"^\d(\.\d)?$").match,
@@ -40,10 +47,13 @@ class FacetField(forms.Field):
         return tuple(dict.fromkeys(str(item).strip() for item in values if str(item).strip()))[:20]
 
     def validate(self, value) -> None:
-        bad = [item for item in value if not _VALID[self.facet](item)]
+        # NUL can be in no stored value (PostgreSQL refuses it in text) and would fail the query.
+        bad = [item for item in value if "\x00" in item or not _VALID[self.facet](item)]
         if bad:
             raise ValidationError(
-                _("Unknown value: %(value)s"), params={"value": bad[0][:40]}, code="invalid"
+                _("Unknown value: %(value)s"),
+                params={"value": bad[0][:40].replace("\x00", "")},
+                code="invalid",
             )
 
 
