@@ -16,7 +16,6 @@ from catalog.reference.models import Currency, Incoterm, Unit
 from catalog.selectors import browsable_products
 from marketplace.orders.services import SCHEDULES
 from rfq import selectors, services
-from rfq.models import Message
 
 Category = get_model("catalogue", "Category")
 StockRecord = get_model("partner", "StockRecord")
@@ -80,7 +79,7 @@ class RFQList(generics.ListCreateAPIView):
     serializer_class = RFQOutput
 
     def get_queryset(self):
-        return selectors.rfqs_visible_to(self.request.user)
+        return selectors.rfqs_visible_to(user=self.request.user)
 
     def create(self, request, *args, **kwargs):
         data = RFQInput(data=request.data)
@@ -100,7 +99,7 @@ class RFQDetail(generics.RetrieveAPIView):
     serializer_class = RFQOutput
 
     def get_queryset(self):
-        return selectors.rfqs_visible_to(self.request.user)
+        return selectors.rfqs_visible_to(user=self.request.user)
 
 
 class QuoteOutput(serializers.Serializer):
@@ -149,7 +148,7 @@ class RFQQuotes(APIView):
     """GET: the quotes the caller may see on the RFQ; POST: a supplier quotes an option."""
 
     def _rfq(self, request, pk):
-        return get_object_or_404(selectors.rfqs_visible_to(request.user), pk=pk)
+        return get_object_or_404(selectors.rfqs_visible_to(user=request.user), pk=pk)
 
     @extend_schema(responses={200: QuoteOutput(many=True)})
     def get(self, request, pk):
@@ -189,7 +188,7 @@ class QuoteAccept(APIView):
 
     @extend_schema(request=AcceptInput, responses={201: AcceptOutput})
     def post(self, request, pk):
-        quote = get_object_or_404(selectors.quotes_visible_to(request.user), pk=pk)
+        quote = get_object_or_404(selectors.quotes_visible_to(user=request.user), pk=pk)
         data = AcceptInput(data=request.data)
         data.is_valid(raise_exception=True)
         try:
@@ -221,15 +220,12 @@ class RFQMessages(APIView):
     """The negotiation threads the caller takes part in (buyer: all of its RFQ's; supplier: its own)."""
 
     def _rfq(self, request, pk):
-        return get_object_or_404(selectors.rfqs_visible_to(request.user), pk=pk)
+        return get_object_or_404(selectors.rfqs_visible_to(user=request.user), pk=pk)
 
     @extend_schema(responses={200: MessageOutput(many=True)})
     def get(self, request, pk):
         rfq = self._rfq(request, pk)
-        company = request.user.company
-        messages = Message.objects.filter(rfq=rfq).select_related("author")
-        if not request.user.is_staff and (company is None or company.pk != rfq.buyer_id):
-            messages = messages.filter(supplier__company=company)
+        messages = selectors.messages_visible_to(user=request.user, rfq=rfq)
         return Response(MessageOutput(messages, many=True).data)
 
     @extend_schema(request=MessageInput, responses={201: MessageOutput})

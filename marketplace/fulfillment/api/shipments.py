@@ -186,7 +186,7 @@ class ShipmentList(generics.ListCreateAPIView):
         target.is_valid(raise_exception=True)
         if target.validated_data.get("order"):
             order = (
-                orders_visible_to(request.user)
+                orders_visible_to(user=request.user)
                 .prefetch_related("lines__product", "lines__unit")
                 .filter(number=target.validated_data["order"])
                 .first()

@@ -127,7 +127,7 @@ class OutboundList(generics.ListCreateAPIView):
             raise ValidationError({"lines": [_("Every lot must be in this warehouse.")]})
         order = None
         if values["order"]:
-            order = orders_visible_to(request.user).filter(number=values["order"]).first()
+            order = orders_visible_to(user=request.user).filter(number=values["order"]).first()
             if order is None:
                 raise ValidationError({"order": [_("Unknown order.")]})
         buyer = warehouse_services.OutboundBuyer(
