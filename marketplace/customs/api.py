@@ -77,7 +77,8 @@ class DeclarationSerializer(serializers.Serializer):
 
 
 class BuyerDeclarationSerializer(serializers.Serializer):
-    """What a buyer sees of the declarations of its orders: the status."""
+    """What a buyer sees of the declarations of its orders, in the list and the detail: the status,
+    as on its order page; never customs' reasons (route, rejection) or the filing itself."""
 
     id = serializers.IntegerField()
     number = serializers.CharField()
@@ -151,10 +152,18 @@ def _declaration(request, pk):
 
 
 class DeclarationDetail(APIView):
+    """The declaration; its buyer gets the status only (BuyerDeclarationSerializer)."""
+
     serializer_class = DeclarationDetailSerializer
 
     def get(self, request, pk):
-        return Response(DeclarationDetailSerializer(_declaration(request, pk)).data)
+        declarations = selectors.declarations_visible_to(user=request.user)
+        if _buyer_asks(request):
+            serializer = BuyerDeclarationSerializer
+        else:
+            serializer = DeclarationDetailSerializer
+            declarations = declarations.prefetch_related("lines__unit", "lines__licence")
+        return Response(serializer(get_object_or_404(declarations, pk=pk)).data)
 
 
 class DeclarationProblemSerializer(serializers.Serializer):
