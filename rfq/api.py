@@ -2,13 +2,11 @@
 
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from oscar.core.loading import get_model
 from rest_framework import generics, serializers, status
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -20,12 +18,6 @@ from rfq import selectors, services
 Category = get_model("catalogue", "Category")
 StockRecord = get_model("partner", "StockRecord")
 Partner = get_model("partner", "Partner")
-
-
-def _service_errors(error):
-    if isinstance(error, DjangoPermissionDenied):
-        return PermissionDenied(str(error))
-    return ValidationError(error.message_dict if hasattr(error, "error_dict") else {"detail": error.messages})
 
 
 class RFQOutput(serializers.Serializer):
@@ -90,8 +82,6 @@ class RFQList(generics.ListCreateAPIView):
             )
         except services.RFQRateLimitError as error:
             return Response({"detail": str(error)}, status=status.HTTP_429_TOO_MANY_REQUESTS)
-        except (DjangoValidationError, DjangoPermissionDenied) as error:
-            raise _service_errors(error) from error
         return Response(RFQOutput(rfq).data, status=status.HTTP_201_CREATED)
 
 
@@ -165,12 +155,9 @@ class RFQQuotes(APIView):
         if offer is None:
             raise ValidationError({"offer": "Unknown offer."})
         values["payment_schedule"] = SCHEDULES[values.pop("payment_terms")]
-        try:
-            quote = services.submit_quote(
-                rfq=rfq, by=request.user, terms=services.QuoteTerms(offer=offer, **values)
-            )
-        except (DjangoValidationError, DjangoPermissionDenied) as error:
-            raise _service_errors(error) from error
+        quote = services.submit_quote(
+            rfq=rfq, by=request.user, terms=services.QuoteTerms(offer=offer, **values)
+        )
         return Response(QuoteOutput(quote).data, status=status.HTTP_201_CREATED)
 
 
@@ -191,12 +178,9 @@ class QuoteAccept(APIView):
         quote = get_object_or_404(selectors.quotes_visible_to(user=request.user), pk=pk)
         data = AcceptInput(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            order = services.accept_quote(
-                quote=quote, by=request.user, quantity=data.validated_data.get("quantity")
-            )
-        except (DjangoValidationError, DjangoPermissionDenied) as error:
-            raise _service_errors(error) from error
+        order = services.accept_quote(
+            quote=quote, by=request.user, quantity=data.validated_data.get("quantity")
+        )
         return Response({"order": order.number, "order_id": order.pk}, status=status.HTTP_201_CREATED)
 
 
@@ -238,14 +222,11 @@ class RFQMessages(APIView):
         supplier = own_partner or get_object_or_404(
             Partner, pk=data.validated_data.get("supplier"), rfq_inbox__rfq=rfq
         )
-        try:
-            message = services.post_message(
-                rfq=rfq,
-                supplier=supplier,
-                by=request.user,
-                body=data.validated_data["body"],
-                counter_price=data.validated_data.get("counter_price"),
-            )
-        except (DjangoValidationError, DjangoPermissionDenied) as error:
-            raise _service_errors(error) from error
+        message = services.post_message(
+            rfq=rfq,
+            supplier=supplier,
+            by=request.user,
+            body=data.validated_data["body"],
+            counter_price=data.validated_data.get("counter_price"),
+        )
         return Response(MessageOutput(message).data, status=status.HTTP_201_CREATED)

@@ -29,12 +29,6 @@ from marketplace.orders.selectors import orders_visible_to
 Product = get_model("catalogue", "Product")
 
 
-def _api_error(error: ValidationError) -> ApiValidationError:
-    if hasattr(error, "error_dict"):
-        return ApiValidationError(error.message_dict)
-    return ApiValidationError({"non_field_errors": error.messages})
-
-
 class DeclarationLineSerializer(serializers.Serializer):
     gnum = serializers.IntegerField()
     item_no = serializers.CharField()
@@ -121,27 +115,22 @@ class DeclarationList(generics.ListCreateAPIView):
     def create(self, request, *args, **kwargs):
         data = DeclarationCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            if data.validated_data.get("order"):
-                order = (
-                    orders_visible_to(user=request.user).filter(number=data.validated_data["order"]).first()
-                )
-                if order is None:
-                    raise NotFound(_("No such order."))
-                declaration = services.open_declaration_for_order(
-                    order=order, user=request.user, line_ids=data.validated_data.get("lines")
-                )
-            else:
-                booking = (
-                    selectors.bookings_visible_to(user=request.user)
-                    .filter(pk=data.validated_data["booking"])
-                    .first()
-                )
-                if booking is None:
-                    raise NotFound(_("No such booking."))
-                declaration = services.open_declaration_for_booking(booking=booking, user=request.user)
-        except ValidationError as error:
-            raise _api_error(error) from None
+        if data.validated_data.get("order"):
+            order = orders_visible_to(user=request.user).filter(number=data.validated_data["order"]).first()
+            if order is None:
+                raise NotFound(_("No such order."))
+            declaration = services.open_declaration_for_order(
+                order=order, user=request.user, line_ids=data.validated_data.get("lines")
+            )
+        else:
+            booking = (
+                selectors.bookings_visible_to(user=request.user)
+                .filter(pk=data.validated_data["booking"])
+                .first()
+            )
+            if booking is None:
+                raise NotFound(_("No such booking."))
+            declaration = services.open_declaration_for_booking(booking=booking, user=request.user)
         return Response(DeclarationDetailSerializer(declaration).data, status=status.HTTP_201_CREATED)
 
 
@@ -191,6 +180,17 @@ class DeclarationStateSerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, default="")
 
 
+def _mark_ready(request, declaration):
+    """A declaration that is not ready answers with its problems, as the validate call lists them."""
+    try:
+        return services.mark_ready(declaration=declaration, user=request.user)
+    except ValidationError as error:
+        problems = validate_declaration(declaration)
+        raise ApiValidationError(
+            {"problems": [{"field": p.field, "message": p.message} for p in problems] or error.messages}
+        ) from None
+
+
 class DeclarationState(APIView):
     serializer_class = DeclarationStateSerializer
 
@@ -200,28 +200,15 @@ class DeclarationState(APIView):
         data = DeclarationStateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         action = data.validated_data["action"]
-        try:
-            if action == "cancel":
-                declaration = services.cancel_declaration(
-                    declaration=declaration, user=request.user, reason=data.validated_data["reason"]
-                )
-            else:
-                call = {
-                    "ready": services.mark_ready,
-                    "submit": services.submit_declaration,
-                    "correct": services.correct_declaration,
-                }[action]
-                declaration = call(declaration=declaration, user=request.user)
-        except ValidationError as error:
-            if action == "ready":
-                problems = validate_declaration(declaration)
-                raise ApiValidationError(
-                    {
-                        "problems": [{"field": p.field, "message": p.message} for p in problems]
-                        or error.messages
-                    }
-                ) from None
-            raise _api_error(error) from None
+        if action == "ready":
+            return Response(DeclarationDetailSerializer(_mark_ready(request, declaration)).data)
+        if action == "cancel":
+            declaration = services.cancel_declaration(
+                declaration=declaration, user=request.user, reason=data.validated_data["reason"]
+            )
+        else:
+            call = {"submit": services.submit_declaration, "correct": services.correct_declaration}[action]
+            declaration = call(declaration=declaration, user=request.user)
         return Response(DeclarationDetailSerializer(declaration).data)
 
 
@@ -274,21 +261,18 @@ class DeclarationReceipts(APIView):
     @extend_schema(request=ReceiptInSerializer, responses=ReceiptOutSerializer(many=True))
     def post(self, request, pk):
         declaration = _declaration(request, pk)
-        try:
-            if "file" in request.FILES:
-                recorded = receipts.import_receipts(
-                    declaration=declaration, xml=request.FILES["file"].read(), user=request.user
+        if "file" in request.FILES:
+            recorded = receipts.import_receipts(
+                declaration=declaration, xml=request.FILES["file"].read(), user=request.user
+            )
+        else:
+            data = ReceiptInSerializer(data=request.data)
+            data.is_valid(raise_exception=True)
+            recorded = [
+                receipts.record_receipt(
+                    declaration=declaration,
+                    entry=receipts.ReceiptEntry(**data.validated_data),
+                    user=request.user,
                 )
-            else:
-                data = ReceiptInSerializer(data=request.data)
-                data.is_valid(raise_exception=True)
-                recorded = [
-                    receipts.record_receipt(
-                        declaration=declaration,
-                        entry=receipts.ReceiptEntry(**data.validated_data),
-                        user=request.user,
-                    )
-                ]
-        except ValidationError as error:
-            raise _api_error(error) from None
+            ]
         return Response(ReceiptOutSerializer(recorded, many=True).data, status=status.HTTP_201_CREATED)
