@@ -2,13 +2,11 @@
 
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from oscar.core.loading import get_model
 from rest_framework import generics, serializers, status
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -16,17 +14,10 @@ from catalog.reference.models import Currency, Incoterm, Unit
 from catalog.selectors import browsable_products
 from marketplace.orders.services import SCHEDULES
 from rfq import selectors, services
-from rfq.models import Message
 
 Category = get_model("catalogue", "Category")
 StockRecord = get_model("partner", "StockRecord")
 Partner = get_model("partner", "Partner")
-
-
-def _service_errors(error):
-    if isinstance(error, DjangoPermissionDenied):
-        return PermissionDenied(str(error))
-    return ValidationError(error.message_dict if hasattr(error, "error_dict") else {"detail": error.messages})
 
 
 class RFQOutput(serializers.Serializer):
@@ -80,7 +71,7 @@ class RFQList(generics.ListCreateAPIView):
     serializer_class = RFQOutput
 
     def get_queryset(self):
-        return selectors.rfqs_visible_to(self.request.user)
+        return selectors.rfqs_visible_to(user=self.request.user)
 
     def create(self, request, *args, **kwargs):
         data = RFQInput(data=request.data)
@@ -91,8 +82,6 @@ class RFQList(generics.ListCreateAPIView):
             )
         except services.RFQRateLimitError as error:
             return Response({"detail": str(error)}, status=status.HTTP_429_TOO_MANY_REQUESTS)
-        except (DjangoValidationError, DjangoPermissionDenied) as error:
-            raise _service_errors(error) from error
         return Response(RFQOutput(rfq).data, status=status.HTTP_201_CREATED)
 
 
@@ -100,7 +89,7 @@ class RFQDetail(generics.RetrieveAPIView):
     serializer_class = RFQOutput
 
     def get_queryset(self):
-        return selectors.rfqs_visible_to(self.request.user)
+        return selectors.rfqs_visible_to(user=self.request.user)
 
 
 class QuoteOutput(serializers.Serializer):
@@ -149,7 +138,7 @@ class RFQQuotes(APIView):
     """GET: the quotes the caller may see on the RFQ; POST: a supplier quotes an option."""
 
     def _rfq(self, request, pk):
-        return get_object_or_404(selectors.rfqs_visible_to(request.user), pk=pk)
+        return get_object_or_404(selectors.rfqs_visible_to(user=request.user), pk=pk)
 
     @extend_schema(responses={200: QuoteOutput(many=True)})
     def get(self, request, pk):
@@ -166,12 +155,9 @@ class RFQQuotes(APIView):
         if offer is None:
             raise ValidationError({"offer": "Unknown offer."})
         values["payment_schedule"] = SCHEDULES[values.pop("payment_terms")]
-        try:
-            quote = services.submit_quote(
-                rfq=rfq, by=request.user, terms=services.QuoteTerms(offer=offer, **values)
-            )
-        except (DjangoValidationError, DjangoPermissionDenied) as error:
-            raise _service_errors(error) from error
+        quote = services.submit_quote(
+            rfq=rfq, by=request.user, terms=services.QuoteTerms(offer=offer, **values)
+        )
         return Response(QuoteOutput(quote).data, status=status.HTTP_201_CREATED)
 
 
@@ -189,15 +175,12 @@ class QuoteAccept(APIView):
 
     @extend_schema(request=AcceptInput, responses={201: AcceptOutput})
     def post(self, request, pk):
-        quote = get_object_or_404(selectors.quotes_visible_to(request.user), pk=pk)
+        quote = get_object_or_404(selectors.quotes_visible_to(user=request.user), pk=pk)
         data = AcceptInput(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            order = services.accept_quote(
-                quote=quote, by=request.user, quantity=data.validated_data.get("quantity")
-            )
-        except (DjangoValidationError, DjangoPermissionDenied) as error:
-            raise _service_errors(error) from error
+        order = services.accept_quote(
+            quote=quote, by=request.user, quantity=data.validated_data.get("quantity")
+        )
         return Response({"order": order.number, "order_id": order.pk}, status=status.HTTP_201_CREATED)
 
 
@@ -221,15 +204,12 @@ class RFQMessages(APIView):
     """The negotiation threads the caller takes part in (buyer: all of its RFQ's; supplier: its own)."""
 
     def _rfq(self, request, pk):
-        return get_object_or_404(selectors.rfqs_visible_to(request.user), pk=pk)
+        return get_object_or_404(selectors.rfqs_visible_to(user=request.user), pk=pk)
 
     @extend_schema(responses={200: MessageOutput(many=True)})
     def get(self, request, pk):
         rfq = self._rfq(request, pk)
-        company = request.user.company
-        messages = Message.objects.filter(rfq=rfq).select_related("author")
-        if not request.user.is_staff and (company is None or company.pk != rfq.buyer_id):
-            messages = messages.filter(supplier__company=company)
+        messages = selectors.messages_visible_to(user=request.user, rfq=rfq)
         return Response(MessageOutput(messages, many=True).data)
 
     @extend_schema(request=MessageInput, responses={201: MessageOutput})
@@ -242,14 +222,11 @@ class RFQMessages(APIView):
         supplier = own_partner or get_object_or_404(
             Partner, pk=data.validated_data.get("supplier"), rfq_inbox__rfq=rfq
         )
-        try:
-            message = services.post_message(
-                rfq=rfq,
-                supplier=supplier,
-                by=request.user,
-                body=data.validated_data["body"],
-                counter_price=data.validated_data.get("counter_price"),
-            )
-        except (DjangoValidationError, DjangoPermissionDenied) as error:
-            raise _service_errors(error) from error
+        message = services.post_message(
+            rfq=rfq,
+            supplier=supplier,
+            by=request.user,
+            body=data.validated_data["body"],
+            counter_price=data.validated_data.get("counter_price"),
+        )
         return Response(MessageOutput(message).data, status=status.HTTP_201_CREATED)

@@ -4,83 +4,77 @@ A buyer company sees its own RFQs with every quote; a supplier sees only RFQs ro
 only its own quotes and thread; operators see everything.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from oscar.core.loading import get_model
 
 from marketplace.accounts.models import CompanyKind
+from marketplace.accounts.policy import AnyUser, side_of, visible_to
+from marketplace.accounts.selectors import company_of
 from rfq.models import RFQ, Message, Quote, QuoteRevision, QuoteStatus, RFQRecipient, RFQStatus
 
+Partner = get_model("partner", "Partner")
+Product = get_model("catalogue", "Product")
 
-def _company(user):
-    return user.company if user.is_authenticated else None
-
-
-def _partner(user):
-    company = _company(user)
-    return getattr(company, "partner", None) if company and company.kind == CompanyKind.SUPPLIER else None
+# Authorised trade-service firms act for a supplier in customs, logistics and orders, not in
+# selling: they see no RFQs, quotes or threads (firms=False below).
 
 
-def rfqs_visible_to(user) -> QuerySet:
+def rfqs_visible_to(*, user: AnyUser) -> QuerySet[RFQ]:
+    """The buyer's own RFQs; a supplier's, those routed to it; operators', all."""
     rfqs = RFQ.objects.select_related(
         "buyer", "unit", "currency", "incoterm", "product", "supplier", "category"
     )
-    if not user.is_authenticated:
-        return rfqs.none()
-    if user.is_staff:
-        return rfqs
-    company = _company(user)
-    if company is None:
-        return rfqs.none()
-    if company.kind == CompanyKind.BUYER:
-        return rfqs.filter(buyer=company)
-    partner = _partner(user)
-    if partner is not None:
-        return rfqs.filter(Exists(RFQRecipient.objects.filter(rfq=OuterRef("pk"), supplier=partner)))
-    return rfqs.none()
+    # One recipient row per (RFQ, supplier) and one partner per company: the join adds no duplicates.
+    return visible_to(
+        user=user,
+        queryset=rfqs,
+        supplier_field="recipients__supplier__company",
+        buyer_field="buyer",
+        firms=False,
+    )
 
 
-def quotes_visible_to(user) -> QuerySet:
+def quotes_visible_to(*, user: AnyUser) -> QuerySet[Quote]:
+    """The quotes on the buyer's RFQs (drafted options of a cancelled RFQ stay visible to the buyer
+    that received them); a supplier's own quotes; operators', all."""
     quotes = Quote.objects.select_related(
         "rfq", "supplier__company", "currency", "incoterm", "unit", "offer__product"
     )
-    if not user.is_authenticated:
-        return quotes.none()
-    if user.is_staff:
-        return quotes
-    company = _company(user)
-    if company is None:
-        return quotes.none()
-    if company.kind == CompanyKind.BUYER:
-        # Drafted options of a cancelled RFQ stay visible to the buyer that received them.
-        return quotes.filter(rfq__buyer=company)
-    partner = _partner(user)
-    return quotes.filter(supplier=partner) if partner is not None else quotes.none()
+    return visible_to(
+        user=user, queryset=quotes, supplier_field="supplier__company", buyer_field="rfq__buyer", firms=False
+    )
 
 
-def rfq_for_page(*, user, number: str) -> RFQ:
-    return rfqs_visible_to(user).get(number=number)
+def messages_visible_to(*, user: AnyUser, rfq: RFQ) -> QuerySet[Message]:
+    """The buyer's side (and operators) reads every thread of its RFQ; a supplier only its own."""
+    messages = Message.objects.filter(rfq=rfq).select_related("author")
+    if side_of(user=user, buyer=rfq.buyer) is not None:
+        return messages
+    return visible_to(user=user, queryset=messages, supplier_field="supplier__company", firms=False)
 
 
-def quotes_for_rfq(*, user, rfq: RFQ) -> QuerySet:
+def rfq_for_page(*, user: AnyUser, number: str) -> RFQ:
+    return rfqs_visible_to(user=user).get(number=number)
+
+
+def quotes_for_rfq(*, user: AnyUser, rfq: RFQ) -> QuerySet[Quote]:
     return (
-        quotes_visible_to(user)
+        quotes_visible_to(user=user)
         .filter(rfq=rfq)
         .prefetch_related(Prefetch("revisions", QuoteRevision.objects.order_by("number")))
         .order_by("supplier__name", "pk")
     )
 
 
-def thread(*, user, rfq: RFQ, supplier) -> QuerySet:
+def thread(*, user: AnyUser, rfq: RFQ, supplier: Partner) -> QuerySet[Message]:
     """The messages between the RFQ's buyer and ``supplier``, if the user is one of them."""
-    messages = Message.objects.filter(rfq=rfq, supplier=supplier).select_related("author")
-    company = _company(user)
-    if user.is_staff or (company is not None and company.pk in (rfq.buyer_id, supplier.company_id)):
-        return messages
-    return messages.none()
+    return messages_visible_to(user=user, rfq=rfq).filter(supplier=supplier)
 
 
-def threads_for_buyer(*, rfq: RFQ) -> dict:
+def threads_for_buyer(*, rfq: RFQ) -> dict[Partner, list[Message]]:
     """{partner: [messages]} of every thread of the RFQ (buyer or operator pages only)."""
     threads: dict = {}
     for message in Message.objects.filter(rfq=rfq).select_related("author", "supplier"):
@@ -88,14 +82,14 @@ def threads_for_buyer(*, rfq: RFQ) -> dict:
     return threads
 
 
-def recipients_of(*, rfq: RFQ) -> QuerySet:
+def recipients_of(*, rfq: RFQ) -> QuerySet[RFQRecipient]:
     return RFQRecipient.objects.filter(rfq=rfq).select_related("supplier__company").order_by("supplier__name")
 
 
 INBOX_TABS = ("new", "quoted", "won", "lost")
 
 
-def supplier_inbox(*, partner, tab: str) -> QuerySet:
+def supplier_inbox(*, partner: Partner, tab: str) -> QuerySet[RFQ]:
     """RFQs routed to ``partner``: new (not quoted yet), quoted, won, lost."""
     own = Quote.objects.filter(rfq=OuterRef("pk"), supplier=partner)
     rfqs = (
@@ -129,7 +123,7 @@ class ResponseRate:
         return round(100 * self.answered / self.received) if self.received else None
 
 
-def response_rate(*, partner) -> ResponseRate:
+def response_rate(*, partner: Partner) -> ResponseRate:
     """RFQs the supplier quoted / RFQs it received (one query)."""
     counts = RFQRecipient.objects.filter(supplier=partner).aggregate(
         received=Count("pk"),
@@ -138,15 +132,15 @@ def response_rate(*, partner) -> ResponseRate:
     return ResponseRate(received=counts["received"], answered=counts["answered"])
 
 
-def buyer_has_rfq_for(user, product) -> bool:
+def buyer_has_rfq_for(user: AnyUser, product: Product) -> bool:
     """The catalog's document access rule: the buyer's company asked for, or was quoted, it."""
-    company = _company(user)
+    company = company_of(user=user)
     if company is None or company.kind != CompanyKind.BUYER:
         return False
     return RFQ.objects.filter(Q(product=product) | Q(quotes__offer__product=product), buyer=company).exists()
 
 
-def response_rates(*, partner_ids) -> dict[int, ResponseRate]:
+def response_rates(*, partner_ids: Iterable[int]) -> dict[int, ResponseRate]:
     """ResponseRate per supplier for a comparison page, in one query."""
     rows = (
         RFQRecipient.objects.filter(supplier_id__in=partner_ids)

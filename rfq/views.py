@@ -14,6 +14,7 @@ from oscar.core.loading import get_model
 
 from catalog.selectors import browsable_products
 from marketplace.accounts.models import CompanyKind
+from marketplace.accounts.policy import role_of, side_of
 from marketplace.core.uploads import attachment_response
 from marketplace.core.views import add_errors, supplier_required
 from rfq import comparison, selectors, services
@@ -31,14 +32,9 @@ def _rfq_or_404(request, number) -> RFQ:
         raise Http404 from None
 
 
-def _is_buyer_side(request, rfq) -> bool:
-    company = request.user.company
-    return request.user.is_staff or (company is not None and company.pk == rfq.buyer_id)
-
-
 def _buyer_rfq_or_404(request, number) -> RFQ:
     rfq = _rfq_or_404(request, number)
-    if not _is_buyer_side(request, rfq):
+    if side_of(user=request.user, buyer=rfq.buyer) is None:  # the buyer's side or an operator
         raise Http404
     return rfq
 
@@ -49,11 +45,10 @@ def rate_limited(request, error):
 
 @login_required
 def rfq_list(request):
-    company = request.user.company
-    if not request.user.is_staff and (company is None or company.kind != CompanyKind.BUYER):
+    if role_of(user=request.user) not in ("operator", "buyer"):
         raise PermissionDenied
     status = request.GET.get("status", "")
-    rfqs = selectors.rfqs_visible_to(request.user)
+    rfqs = selectors.rfqs_visible_to(user=request.user)
     if status in RFQStatus.values:
         rfqs = rfqs.filter(status=status)
     page = Paginator(rfqs, 25).get_page(request.GET.get("page"))
@@ -164,7 +159,7 @@ def rfq_compare(request, number):
 @login_required
 def quote_accept(request, number, quote_id):
     rfq = _buyer_rfq_or_404(request, number)
-    quote = get_object_or_404(selectors.quotes_visible_to(request.user), pk=quote_id, rfq=rfq)
+    quote = get_object_or_404(selectors.quotes_visible_to(user=request.user), pk=quote_id, rfq=rfq)
     form = AcceptForm(request.POST)
     quantity = form.cleaned_data["quantity"] if form.is_valid() else None
     try:
@@ -205,7 +200,7 @@ def post_message(request, number, supplier_id):
     rfq = _rfq_or_404(request, number)
     supplier = get_object_or_404(Partner, pk=supplier_id, rfq_inbox__rfq=rfq)
     form = MessageForm(request.POST)
-    back = "rfq:detail" if _is_buyer_side(request, rfq) else "rfq:supplier_detail"
+    back = "rfq:detail" if side_of(user=request.user, buyer=rfq.buyer) else "rfq:supplier_detail"
     if form.is_valid():
         try:
             services.post_message(
@@ -296,7 +291,7 @@ def _quote_initial(rfq) -> dict:
 
 def _own_quote_or_404(request, rfq, quote_id, partner) -> Quote:
     return get_object_or_404(
-        selectors.quotes_visible_to(request.user), pk=quote_id, rfq=rfq, supplier=partner
+        selectors.quotes_visible_to(user=request.user), pk=quote_id, rfq=rfq, supplier=partner
     )
 
 

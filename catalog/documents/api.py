@@ -1,11 +1,10 @@
 """Documents API for suppliers' systems: list and upload a product's documents, download one."""
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from oscar.core.loading import get_model
 from rest_framework import permissions, status
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -16,10 +15,6 @@ from catalog.documents.serializers import DocumentInputSerializer, DocumentSeria
 from marketplace.core.uploads import attachment_response
 
 Product = get_model("catalogue", "Product")
-
-
-def _field_errors(error: DjangoValidationError) -> dict:
-    return error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages}
 
 
 class ProductDocuments(APIView):
@@ -53,10 +48,7 @@ class ProductDocuments(APIView):
         product = self._product(product_id)
         payload = DocumentInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        try:
-            document = services.upload_document(product=product, by=request.user, **payload.validated_data)
-        except DjangoValidationError as error:
-            raise ValidationError(_field_errors(error)) from error
+        document = services.upload_document(product=product, by=request.user, **payload.validated_data)
         return Response(
             DocumentSerializer(document, context={"request": request}).data, status=status.HTTP_201_CREATED
         )

@@ -1,14 +1,11 @@
 """Import API: a supplier uploads a spreadsheet and polls the job; nobody else sees the job."""
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from oscar.core.loading import get_model
 from rest_framework import generics, status
-from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
-from rest_framework.serializers import as_serializer_error
 
 from catalog.api import supplier_of
 from catalog.imports.selectors import import_jobs_of
@@ -30,15 +27,12 @@ class ImportCreate(generics.GenericAPIView):
         payload = ImportInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         product_class = get_object_or_404(ProductClass, slug=payload.validated_data["product_class"])
-        try:
-            job = start_import(
-                supplier=partner,
-                user=request.user,
-                product_class=product_class,
-                upload=payload.validated_data["file"],
-            )
-        except DjangoValidationError as error:
-            raise ValidationError(as_serializer_error(error)) from error
+        job = start_import(
+            supplier=partner,
+            user=request.user,
+            product_class=product_class,
+            upload=payload.validated_data["file"],
+        )
         return Response(self.get_serializer(job).data, status=status.HTTP_202_ACCEPTED)
 
 

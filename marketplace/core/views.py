@@ -1,9 +1,12 @@
-"""Helpers shared by the views of every app: who may see a page, service errors on forms."""
+"""Helpers shared by the views of every app: who may see a page, service errors on forms, refused
+deletes."""
 
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import ProtectedError, RestrictedError
+from django.utils.translation import gettext as _
 
 
 def operator_required(view):
@@ -41,3 +44,10 @@ def add_errors(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, field_errors)
     else:
         form.add_error(None, error)
+
+
+def delete_refusal(error: ProtectedError | RestrictedError) -> str:
+    """Why a delete was refused, for a page or an API answer: what still refers to the object."""
+    objects = error.protected_objects if isinstance(error, ProtectedError) else error.restricted_objects
+    kinds = ", ".join(sorted({str(obj._meta.verbose_name_plural) for obj in objects}))
+    return _("This cannot be deleted while other records refer to it (%(records)s).") % {"records": kinds}

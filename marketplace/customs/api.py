@@ -16,6 +16,7 @@ from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from marketplace.accounts.policy import role_of
 from marketplace.customs import exports, receipts, selectors, services
 from marketplace.customs.messages.errors import MessageError
 from marketplace.customs.models import (
@@ -26,12 +27,6 @@ from marketplace.customs.validation import is_exportable, validate_declaration
 from marketplace.orders.selectors import orders_visible_to
 
 Product = get_model("catalogue", "Product")
-
-
-def _api_error(error: ValidationError) -> ApiValidationError:
-    if hasattr(error, "error_dict"):
-        return ApiValidationError(error.message_dict)
-    return ApiValidationError({"non_field_errors": error.messages})
 
 
 class DeclarationLineSerializer(serializers.Serializer):
@@ -76,7 +71,8 @@ class DeclarationSerializer(serializers.Serializer):
 
 
 class BuyerDeclarationSerializer(serializers.Serializer):
-    """What a buyer sees of the declarations of its orders: the status."""
+    """What a buyer sees of the declarations of its orders, in the list and the detail: the status,
+    as on its order page; never customs' reasons (route, rejection) or the filing itself."""
 
     id = serializers.IntegerField()
     number = serializers.CharField()
@@ -100,11 +96,9 @@ class DeclarationCreateSerializer(serializers.Serializer):
         return attrs
 
 
-def _is_buyer(user) -> bool:
-    if not user.is_authenticated:
-        return False
-    company = user.company
-    return not user.is_staff and company is not None and company.kind == "buyer"
+def _buyer_asks(request) -> bool:
+    # Buyers see their orders' declarations with the status only.
+    return role_of(user=request.user) == "buyer"
 
 
 class DeclarationList(generics.ListCreateAPIView):
@@ -113,7 +107,7 @@ class DeclarationList(generics.ListCreateAPIView):
             return DeclarationSerializer
         if self.request.method == "POST":
             return DeclarationCreateSerializer
-        return BuyerDeclarationSerializer if _is_buyer(self.request.user) else DeclarationSerializer
+        return BuyerDeclarationSerializer if _buyer_asks(self.request) else DeclarationSerializer
 
     def get_queryset(self):
         return selectors.declarations_visible_to(user=self.request.user).order_by("-created_at", "-pk")
@@ -121,40 +115,44 @@ class DeclarationList(generics.ListCreateAPIView):
     def create(self, request, *args, **kwargs):
         data = DeclarationCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            if data.validated_data.get("order"):
-                order = orders_visible_to(request.user).filter(number=data.validated_data["order"]).first()
-                if order is None:
-                    raise NotFound(_("No such order."))
-                declaration = services.open_declaration_for_order(
-                    order=order, user=request.user, line_ids=data.validated_data.get("lines")
-                )
-            else:
-                booking = (
-                    selectors.bookings_visible_to(user=request.user)
-                    .filter(pk=data.validated_data["booking"])
-                    .first()
-                )
-                if booking is None:
-                    raise NotFound(_("No such booking."))
-                declaration = services.open_declaration_for_booking(booking=booking, user=request.user)
-        except ValidationError as error:
-            raise _api_error(error) from None
+        if data.validated_data.get("order"):
+            order = orders_visible_to(user=request.user).filter(number=data.validated_data["order"]).first()
+            if order is None:
+                raise NotFound(_("No such order."))
+            declaration = services.open_declaration_for_order(
+                order=order, user=request.user, line_ids=data.validated_data.get("lines")
+            )
+        else:
+            booking = (
+                selectors.bookings_visible_to(user=request.user)
+                .filter(pk=data.validated_data["booking"])
+                .first()
+            )
+            if booking is None:
+                raise NotFound(_("No such booking."))
+            declaration = services.open_declaration_for_booking(booking=booking, user=request.user)
         return Response(DeclarationDetailSerializer(declaration).data, status=status.HTTP_201_CREATED)
 
 
 def _declaration(request, pk):
-    queryset = selectors.declarations_visible_to(user=request.user)
-    if _is_buyer(request.user):
-        queryset = queryset.none()
+    """A declaration the caller files (validate, state, XML, receipts): buyers get 404."""
+    queryset = selectors.declarations_filed_by(user=request.user)
     return get_object_or_404(queryset.prefetch_related("lines__unit", "lines__licence"), pk=pk)
 
 
 class DeclarationDetail(APIView):
+    """The declaration; its buyer gets the status only (BuyerDeclarationSerializer)."""
+
     serializer_class = DeclarationDetailSerializer
 
     def get(self, request, pk):
-        return Response(DeclarationDetailSerializer(_declaration(request, pk)).data)
+        declarations = selectors.declarations_visible_to(user=request.user)
+        if _buyer_asks(request):
+            serializer = BuyerDeclarationSerializer
+        else:
+            serializer = DeclarationDetailSerializer
+            declarations = declarations.prefetch_related("lines__unit", "lines__licence")
+        return Response(serializer(get_object_or_404(declarations, pk=pk)).data)
 
 
 class DeclarationProblemSerializer(serializers.Serializer):
@@ -182,6 +180,17 @@ class DeclarationStateSerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, default="")
 
 
+def _mark_ready(request, declaration):
+    """A declaration that is not ready answers with its problems, as the validate call lists them."""
+    try:
+        return services.mark_ready(declaration=declaration, user=request.user)
+    except ValidationError as error:
+        problems = validate_declaration(declaration)
+        raise ApiValidationError(
+            {"problems": [{"field": p.field, "message": p.message} for p in problems] or error.messages}
+        ) from None
+
+
 class DeclarationState(APIView):
     serializer_class = DeclarationStateSerializer
 
@@ -191,28 +200,15 @@ class DeclarationState(APIView):
         data = DeclarationStateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         action = data.validated_data["action"]
-        try:
-            if action == "cancel":
-                declaration = services.cancel_declaration(
-                    declaration=declaration, user=request.user, reason=data.validated_data["reason"]
-                )
-            else:
-                call = {
-                    "ready": services.mark_ready,
-                    "submit": services.submit_declaration,
-                    "correct": services.correct_declaration,
-                }[action]
-                declaration = call(declaration=declaration, user=request.user)
-        except ValidationError as error:
-            if action == "ready":
-                problems = validate_declaration(declaration)
-                raise ApiValidationError(
-                    {
-                        "problems": [{"field": p.field, "message": p.message} for p in problems]
-                        or error.messages
-                    }
-                ) from None
-            raise _api_error(error) from None
+        if action == "ready":
+            return Response(DeclarationDetailSerializer(_mark_ready(request, declaration)).data)
+        if action == "cancel":
+            declaration = services.cancel_declaration(
+                declaration=declaration, user=request.user, reason=data.validated_data["reason"]
+            )
+        else:
+            call = {"submit": services.submit_declaration, "correct": services.correct_declaration}[action]
+            declaration = call(declaration=declaration, user=request.user)
         return Response(DeclarationDetailSerializer(declaration).data)
 
 
@@ -265,21 +261,18 @@ class DeclarationReceipts(APIView):
     @extend_schema(request=ReceiptInSerializer, responses=ReceiptOutSerializer(many=True))
     def post(self, request, pk):
         declaration = _declaration(request, pk)
-        try:
-            if "file" in request.FILES:
-                recorded = receipts.import_receipts(
-                    declaration=declaration, xml=request.FILES["file"].read(), user=request.user
+        if "file" in request.FILES:
+            recorded = receipts.import_receipts(
+                declaration=declaration, xml=request.FILES["file"].read(), user=request.user
+            )
+        else:
+            data = ReceiptInSerializer(data=request.data)
+            data.is_valid(raise_exception=True)
+            recorded = [
+                receipts.record_receipt(
+                    declaration=declaration,
+                    entry=receipts.ReceiptEntry(**data.validated_data),
+                    user=request.user,
                 )
-            else:
-                data = ReceiptInSerializer(data=request.data)
-                data.is_valid(raise_exception=True)
-                recorded = [
-                    receipts.record_receipt(
-                        declaration=declaration,
-                        entry=receipts.ReceiptEntry(**data.validated_data),
-                        user=request.user,
-                    )
-                ]
-        except ValidationError as error:
-            raise _api_error(error) from None
+            ]
         return Response(ReceiptOutSerializer(recorded, many=True).data, status=status.HTTP_201_CREATED)

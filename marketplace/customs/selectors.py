@@ -9,7 +9,7 @@ from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, 
 from oscar.core.loading import get_model
 
 from marketplace.accounts.models import Company, CompanyKind
-from marketplace.accounts.selectors import suppliers_represented_by
+from marketplace.accounts.policy import AnyUser, visible_to
 from marketplace.customs.models import (
     BookingStatus,
     Declaration,
@@ -20,7 +20,7 @@ from marketplace.customs.models import (
     WarehouseBooking,
 )
 from marketplace.orders.models import OrderStatus
-from marketplace.orders.selectors import orders_visible_to
+from marketplace.orders.selectors import supplier_orders_visible_to
 
 Order = get_model("order", "Order")
 OrderLine = get_model("order", "Line")
@@ -29,39 +29,31 @@ OrderLine = get_model("order", "Line")
 DEAD_STATES = (DeclarationStatus.CANCELLED,)
 
 
-def _company(user) -> Company | None:
-    return user.company if user.is_authenticated else None
-
-
-def _supplier_scope(user, queryset: QuerySet, field: str = "supplier") -> QuerySet:
-    """Operators: all; suppliers: their own; firms: suppliers that authorised them; others: none."""
-    if not user.is_authenticated:
-        return queryset.none()
-    if user.is_staff:
-        return queryset
-    company = _company(user)
-    if company is None:
-        return queryset.none()
-    if company.kind == CompanyKind.SUPPLIER:
-        return queryset.filter(**{field: company})
-    if company.kind == CompanyKind.SERVICE_FIRM:
-        return queryset.filter(**{f"{field}__in": suppliers_represented_by(firm=company)})
-    return queryset.none()
-
-
-def declarations_visible_to(*, user) -> QuerySet[Declaration]:
-    declarations = Declaration.objects.select_related(
+def _declarations() -> QuerySet[Declaration]:
+    return Declaration.objects.select_related(
         "order", "booking__warehouse", "supplier", "firm", "transport_mode"
     )
-    company = _company(user)
-    if company is not None and company.kind == CompanyKind.BUYER and not user.is_staff:
-        return declarations.filter(order__buyer_company=company)
-    return _supplier_scope(user, declarations)
 
 
-def declarations_for_desk(*, user, status: str = "", mode: str = "", route: str = "", text: str = ""):
+def declarations_visible_to(*, user: AnyUser) -> QuerySet[Declaration]:
+    """Every party's declarations: the filers' (supplier, its firms, operators) and the buyers' of
+    their own orders. Buyers are shown the status only (BuyerDeclarationSerializer, the order page)."""
+    return visible_to(
+        user=user, queryset=_declarations(), supplier_field="supplier", buyer_field="order__buyer_company"
+    )
+
+
+def declarations_filed_by(*, user: AnyUser) -> QuerySet[Declaration]:
+    """The declarations the user files and works on: the supplier's members, its authorised firms
+    and operators; buyers none (they only follow the status)."""
+    return visible_to(user=user, queryset=_declarations(), supplier_field="supplier")
+
+
+def declarations_for_desk(
+    *, user: AnyUser, status: str = "", mode: str = "", route: str = "", text: str = ""
+) -> QuerySet[Declaration]:
     """The desk's list: rejected first, then the newest; filtered and searched."""
-    declarations = declarations_visible_to(user=user)
+    declarations = declarations_filed_by(user=user)
     if status in DeclarationStatus.values:
         declarations = declarations.filter(status=status)
     if mode:
@@ -84,9 +76,10 @@ def declarations_for_desk(*, user, status: str = "", mode: str = "", route: str 
     )
 
 
-def declaration_for_page(*, user, pk: int) -> Declaration:
+def declaration_for_page(*, user: AnyUser, pk: int) -> Declaration:
+    """The desk's declaration page (filers only; buyers follow the status on their order)."""
     return (
-        declarations_visible_to(user=user)
+        declarations_filed_by(user=user)
         .select_related("customs_office", "port", "incoterm", "order__buyer_company", "created_by")
         .prefetch_related("lines__unit", "lines__unit1", "lines__unit2", "lines__licence", "receipts")
         .get(pk=pk)
@@ -101,11 +94,8 @@ def _live_declarations(**filters) -> QuerySet[Declaration]:
     return Declaration.objects.filter(**filters).exclude(status__in=DEAD_STATES)
 
 
-def orders_awaiting_declaration(*, user) -> QuerySet:
+def orders_awaiting_declaration(*, user: AnyUser) -> QuerySet[Order]:
     """Orders of the suppliers the user acts for, not cancelled, with no live declaration yet."""
-    company = _company(user)
-    if company is not None and company.kind == CompanyKind.BUYER:
-        return Order.objects.none()
     declared_lines = DeclarationLine.objects.filter(order_line__isnull=False).exclude(
         declaration__status__in=DEAD_STATES
     )
@@ -113,19 +103,19 @@ def orders_awaiting_declaration(*, user) -> QuerySet:
         pk__in=declared_lines.values("order_line")
     )
     return (
-        orders_visible_to(user)
+        supplier_orders_visible_to(user=user)
         .exclude(status__in=(OrderStatus.CANCELLED, OrderStatus.COMPLETED, OrderStatus.DELIVERED))
         .filter(Exists(undeclared))
         .order_by("date_placed", "pk")
     )
 
 
-def bookings_visible_to(*, user) -> QuerySet[WarehouseBooking]:
+def bookings_visible_to(*, user: AnyUser) -> QuerySet[WarehouseBooking]:
     bookings = WarehouseBooking.objects.select_related("supplier", "warehouse", "created_by")
-    return _supplier_scope(user, bookings)
+    return visible_to(user=user, queryset=bookings, supplier_field="supplier")
 
 
-def bookings_awaiting_declaration(*, user) -> QuerySet[WarehouseBooking]:
+def bookings_awaiting_declaration(*, user: AnyUser) -> QuerySet[WarehouseBooking]:
     live = _live_declarations(booking=OuterRef("pk"))
     return (
         bookings_visible_to(user=user)
@@ -135,35 +125,28 @@ def bookings_awaiting_declaration(*, user) -> QuerySet[WarehouseBooking]:
     )
 
 
-def booking_for_page(*, user, pk: int) -> WarehouseBooking:
+def booking_for_page(*, user: AnyUser, pk: int) -> WarehouseBooking:
     return bookings_visible_to(user=user).prefetch_related("lines__unit", "lines__product").get(pk=pk)
 
 
-def warehouses_visible_to(*, user) -> QuerySet[OverseasWarehouse]:
-    return _supplier_scope(user, OverseasWarehouse.objects.select_related("supplier"))
+def warehouses_visible_to(*, user: AnyUser) -> QuerySet[OverseasWarehouse]:
+    warehouses = OverseasWarehouse.objects.select_related("supplier")
+    return visible_to(user=user, queryset=warehouses, supplier_field="supplier")
 
 
-def licences_visible_to(*, user) -> QuerySet[ExportLicence]:
-    return _supplier_scope(user, ExportLicence.objects.select_related("supplier", "hs_code", "unit"))
+def licences_visible_to(*, user: AnyUser) -> QuerySet[ExportLicence]:
+    licences = ExportLicence.objects.select_related("supplier", "hs_code", "unit")
+    return visible_to(user=user, queryset=licences, supplier_field="supplier")
 
 
-def suppliers_for(*, user) -> QuerySet[Company]:
+def suppliers_for(*, user: AnyUser) -> QuerySet[Company]:
     """The supplier companies the user may file for."""
     suppliers = Company.objects.filter(kind=CompanyKind.SUPPLIER).order_by("name", "pk")
-    if user.is_staff:
-        return suppliers
-    company = _company(user)
-    if company is None:
-        return suppliers.none()
-    if company.kind == CompanyKind.SUPPLIER:
-        return suppliers.filter(pk=company.pk)
-    if company.kind == CompanyKind.SERVICE_FIRM:
-        return suppliers.filter(pk__in=suppliers_represented_by(firm=company).values("pk"))
-    return suppliers.none()
+    return visible_to(user=user, queryset=suppliers, supplier_field="pk")
 
 
-def state_counts(*, user) -> dict[str, int]:
+def state_counts(*, user: AnyUser) -> dict[str, int]:
     from django.db.models import Count
 
-    rows = declarations_visible_to(user=user).order_by().values("status").annotate(n=Count("pk"))
+    rows = declarations_filed_by(user=user).order_by().values("status").annotate(n=Count("pk"))
     return {row["status"]: row["n"] for row in rows}

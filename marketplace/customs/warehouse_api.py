@@ -1,7 +1,6 @@
 """Registry API: overseas warehouses, 9810 bookings and export licences of the suppliers the
 caller acts for (read through the selectors, written through ``marketplace.customs.warehousing``)."""
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 from rest_framework import generics, serializers, status
@@ -10,7 +9,6 @@ from rest_framework.response import Response
 
 from catalog.reference.models import HSCode, Incoterm, Unit
 from marketplace.customs import selectors, warehousing
-from marketplace.customs.api import _api_error
 from marketplace.customs.models import LicenceKind, WarehouseKind
 
 Product = get_model("catalogue", "Product")
@@ -51,12 +49,9 @@ class WarehouseList(generics.ListCreateAPIView):
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         supplier = _supplier(request, values.pop("supplier_id"))
-        try:
-            warehouse = warehousing.register_warehouse(
-                supplier=supplier, data=warehousing.WarehouseData(**values), user=request.user
-            )
-        except ValidationError as error:
-            raise _api_error(error) from None
+        warehouse = warehousing.register_warehouse(
+            supplier=supplier, data=warehousing.WarehouseData(**values), user=request.user
+        )
         return Response(WarehouseSerializer(warehouse).data, status=status.HTTP_201_CREATED)
 
 
@@ -135,10 +130,7 @@ class BookingList(generics.ListCreateAPIView):
             incoterm=Incoterm.objects.filter(code=incoterm_code).first() if incoterm_code else None,
             lines=lines,
         )
-        try:
-            booking = warehousing.create_booking(request=booking_request, user=request.user)
-        except ValidationError as error:
-            raise _api_error(error) from None
+        booking = warehousing.create_booking(request=booking_request, user=request.user)
         return Response(WarehouseBookingSerializer(booking).data, status=status.HTTP_201_CREATED)
 
 
@@ -170,12 +162,9 @@ class LicenceList(generics.ListCreateAPIView):
         unit = Unit.objects.filter(code=values.pop("unit")["code"]).first()
         if hs_code is None or unit is None:
             raise ApiValidationError({"hs_code": _("Unknown HS code or unit.")})
-        try:
-            licence = warehousing.record_licence(
-                supplier=supplier,
-                data=warehousing.LicenceData(hs_code=hs_code, unit=unit, **values),
-                user=request.user,
-            )
-        except ValidationError as error:
-            raise _api_error(error) from None
+        licence = warehousing.record_licence(
+            supplier=supplier,
+            data=warehousing.LicenceData(hs_code=hs_code, unit=unit, **values),
+            user=request.user,
+        )
         return Response(LicenceSerializer(licence).data, status=status.HTTP_201_CREATED)

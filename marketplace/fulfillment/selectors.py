@@ -10,9 +10,10 @@ from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
+from oscar.core.loading import get_model
 
-from marketplace.accounts.models import Company, CompanyKind
-from marketplace.accounts.selectors import is_authorised, suppliers_represented_by
+from marketplace.accounts.models import Company
+from marketplace.accounts.policy import AnyUser, acts_for, visible_to
 from marketplace.fulfillment.models import (
     InboundLine,
     InboundNotice,
@@ -26,51 +27,28 @@ from marketplace.fulfillment.models import (
     TrackingEvent,
 )
 
-
-def _company(user) -> Company | None:
-    return user.company if user.is_authenticated else None
+Order = get_model("order", "Order")
 
 
-def can_manage(*, user, supplier: Company) -> bool:
-    """The supplier's members, its authorised trade-service firms and operators run its logistics."""
-    if user is None or not user.is_authenticated:
-        return False
-    if user.is_staff:
-        return True
-    company = _company(user)
-    if company is None:
-        return False
-    if company.pk == supplier.pk:
-        return True
-    return company.kind == CompanyKind.SERVICE_FIRM and is_authorised(firm=company, supplier=supplier)
-
-
-def _supplier_scope(user, queryset: QuerySet, *, buyer_field: str | None = None) -> QuerySet:
-    if not user.is_authenticated:
-        return queryset.none()
-    if user.is_staff:
-        return queryset
-    company = _company(user)
-    if company is None:
-        return queryset.none()
-    if company.kind == CompanyKind.SUPPLIER:
-        return queryset.filter(supplier=company)
-    if company.kind == CompanyKind.SERVICE_FIRM:
-        return queryset.filter(supplier__in=suppliers_represented_by(firm=company))
-    if company.kind == CompanyKind.BUYER and buyer_field:
-        return queryset.filter(**{buyer_field: company})
-    return queryset.none()
+def can_manage(*, user: AnyUser, supplier: Company) -> bool:
+    """Runs the supplier's logistics: the party-scope rule (its members, its authorised firms,
+    operators) under the name the logistics services and pages use."""
+    return acts_for(user=user, company=supplier)
 
 
 # --- shipments -----------------------------------------------------------------------------------
 
 
-def shipments_visible_to(*, user) -> QuerySet[Shipment]:
+def shipments_visible_to(*, user: AnyUser) -> QuerySet[Shipment]:
     shipments = Shipment.objects.select_related("supplier", "order__buyer_company", "booking__warehouse")
-    return _supplier_scope(user, shipments, buyer_field="order__buyer_company")
+    return visible_to(
+        user=user, queryset=shipments, supplier_field="supplier", buyer_field="order__buyer_company"
+    )
 
 
-def shipments_for_desk(*, user, status: str = "", mode: str = "", text: str = "") -> QuerySet[Shipment]:
+def shipments_for_desk(
+    *, user: AnyUser, status: str = "", mode: str = "", text: str = ""
+) -> QuerySet[Shipment]:
     packages = (
         ShipmentLine.objects.filter(shipment=OuterRef("pk"))
         .order_by()
@@ -105,18 +83,18 @@ def _with_details(shipments: QuerySet) -> QuerySet:
     )
 
 
-def shipment_for_page(*, user, number: str) -> Shipment:
+def shipment_for_page(*, user: AnyUser, number: str) -> Shipment:
     return _with_details(shipments_visible_to(user=user)).get(number=number)
 
 
-def shipments_for_order(*, user, order) -> list[Shipment]:
+def shipments_for_order(*, user: AnyUser, order: Order) -> list[Shipment]:
     """The order page's card and the buyer's tracker: every shipment of the order, with legs and events."""
     return list(
         _with_details(shipments_visible_to(user=user).filter(order=order)).order_by("created_at", "pk")
     )
 
 
-def late_legs(*, user) -> QuerySet[ShipmentLeg]:
+def late_legs(*, user: AnyUser) -> QuerySet[ShipmentLeg]:
     """Legs whose ETA passed without an arrival, on shipments still on their way."""
     return (
         ShipmentLeg.objects.filter(
@@ -194,14 +172,14 @@ def totals_of(shipment: Shipment) -> ShipmentTotals:
 # --- overseas warehouse ---------------------------------------------------------------------------
 
 
-def inbound_notices_visible_to(*, user) -> QuerySet[InboundNotice]:
+def inbound_notices_visible_to(*, user: AnyUser) -> QuerySet[InboundNotice]:
     notices = InboundNotice.objects.select_related(
         "booking__supplier", "warehouse", "declaration", "shipment"
     )
-    return _supplier_scope(user, notices)
+    return visible_to(user=user, queryset=notices, supplier_field="supplier")
 
 
-def inbound_for_page(*, user, number: str) -> InboundNotice:
+def inbound_for_page(*, user: AnyUser, number: str) -> InboundNotice:
     lines = InboundLine.objects.select_related("product", "unit", "coa", "lot", "booking_line")
     return (
         inbound_notices_visible_to(user=user)
@@ -210,7 +188,7 @@ def inbound_for_page(*, user, number: str) -> InboundNotice:
     )
 
 
-def bookings_awaiting_inbound(*, user) -> QuerySet:
+def bookings_awaiting_inbound(*, user: AnyUser) -> QuerySet:
     """Declared bookings the warehouse has not been told about yet."""
     from marketplace.customs.models import Declaration
     from marketplace.customs.selectors import bookings_visible_to
@@ -226,7 +204,7 @@ def bookings_awaiting_inbound(*, user) -> QuerySet:
     )
 
 
-def bookings_awaiting_shipment(*, user) -> QuerySet:
+def bookings_awaiting_shipment(*, user: AnyUser) -> QuerySet:
     """Warehouse bookings (not cancelled) with no shipment booked for them yet."""
     from marketplace.customs.models import BookingStatus
     from marketplace.customs.selectors import bookings_visible_to
@@ -240,12 +218,14 @@ def bookings_awaiting_shipment(*, user) -> QuerySet:
     )
 
 
-def lots_visible_to(*, user) -> QuerySet[StockLot]:
+def lots_visible_to(*, user: AnyUser) -> QuerySet[StockLot]:
     lots = StockLot.objects.select_related("warehouse", "supplier", "product", "unit", "declaration", "coa")
-    return _supplier_scope(user, lots)
+    return visible_to(user=user, queryset=lots, supplier_field="supplier")
 
 
-def stock_for_desk(*, user, warehouse=None, text: str = "", in_stock_only: bool = True) -> QuerySet[StockLot]:
+def stock_for_desk(
+    *, user: AnyUser, warehouse=None, text: str = "", in_stock_only: bool = True
+) -> QuerySet[StockLot]:
     """Stock by SKU and lot: what is on hand in each warehouse the user may see."""
     lots = lots_visible_to(user=user)
     if warehouse is not None:
@@ -262,12 +242,14 @@ def stock_for_desk(*, user, warehouse=None, text: str = "", in_stock_only: bool 
     return lots.order_by("warehouse__name", "partner_sku", "received_at", "pk")
 
 
-def outbound_orders_visible_to(*, user) -> QuerySet[OutboundOrder]:
+def outbound_orders_visible_to(*, user: AnyUser) -> QuerySet[OutboundOrder]:
     outbound = OutboundOrder.objects.select_related("warehouse", "supplier", "order")
-    return _supplier_scope(user, outbound, buyer_field="order__buyer_company")
+    return visible_to(
+        user=user, queryset=outbound, supplier_field="supplier", buyer_field="order__buyer_company"
+    )
 
 
-def outbound_for_desk(*, user, status: str = "", text: str = "") -> QuerySet[OutboundOrder]:
+def outbound_for_desk(*, user: AnyUser, status: str = "", text: str = "") -> QuerySet[OutboundOrder]:
     from marketplace.fulfillment.models import OutboundStatus
 
     outbound = outbound_orders_visible_to(user=user).annotate(line_count=Count("lines", distinct=True))
@@ -284,7 +266,7 @@ def outbound_for_desk(*, user, status: str = "", text: str = "") -> QuerySet[Out
     return outbound.order_by("-created_at", "-pk")
 
 
-def outbound_for_page(*, user, number: str) -> OutboundOrder:
+def outbound_for_page(*, user: AnyUser, number: str) -> OutboundOrder:
     lines = OutboundLine.objects.select_related(
         "lot__product",
         "lot__unit",

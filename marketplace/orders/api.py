@@ -53,7 +53,9 @@ class OrderPagination(PageNumberPagination):
 
 def _orders(user):
     return (
-        orders_visible_to(user).prefetch_related("lines__unit", "milestones").order_by("-date_placed", "-pk")
+        orders_visible_to(user=user)
+        .prefetch_related("lines__unit", "milestones")
+        .order_by("-date_placed", "-pk")
     )
 
 

@@ -4,40 +4,37 @@ from django.db.models import QuerySet
 from oscar.core.loading import get_model
 
 from marketplace.accounts.models import CompanyKind
-from marketplace.accounts.selectors import suppliers_represented_by
+from marketplace.accounts.policy import AnyUser, visible_to
 
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
 
 
-def orders_visible_to(user) -> QuerySet:
+def _orders() -> QuerySet[Order]:
+    return Order.objects.select_related("buyer_company", "supplier__company", "incoterm")
+
+
+def orders_visible_to(*, user: AnyUser) -> QuerySet[Order]:
     """The buyer company, the supplier company, firms the supplier authorised, and operators."""
-    orders = Order.objects.select_related("buyer_company", "supplier__company", "incoterm")
-    if not user.is_authenticated:
-        return orders.none()
-    if user.is_staff:
-        return orders
-    company = user.company
-    if company is None:
-        return orders.none()
-    if company.kind == CompanyKind.BUYER:
-        return orders.filter(buyer_company=company)
-    if company.kind == CompanyKind.SUPPLIER:
-        return orders.filter(supplier__company=company)
-    if company.kind == CompanyKind.SERVICE_FIRM:
-        return orders.filter(supplier__company__in=suppliers_represented_by(firm=company))
-    return orders.none()
+    return visible_to(
+        user=user, queryset=_orders(), supplier_field="supplier__company", buyer_field="buyer_company"
+    )
 
 
-def order_for_page(*, user, number: str):
+def supplier_orders_visible_to(*, user: AnyUser) -> QuerySet[Order]:
+    """The orders the user handles for their supplier: its members, its firms, operators (no buyers)."""
+    return visible_to(user=user, queryset=_orders(), supplier_field="supplier__company")
+
+
+def order_for_page(*, user: AnyUser, number: str) -> Order:
     return (
-        orders_visible_to(user)
+        orders_visible_to(user=user)
         .prefetch_related("lines__unit", "lines__product", "milestones")
         .get(number=number)
     )
 
 
-def buyer_has_ordered(user, product) -> bool:
+def buyer_has_ordered(user: AnyUser, product) -> bool:
     """The catalog's document access rule: the buyer's company has an order for the product."""
     company = user.company if user.is_authenticated else None
     if company is None or company.kind != CompanyKind.BUYER:
@@ -49,7 +46,7 @@ def buyer_has_ordered(user, product) -> bool:
     )
 
 
-def role_in(*, user, order) -> str:
+def role_in(*, user: AnyUser, order: Order) -> str:
     """ "buyer", "supplier", "firm" or "operator": what the user may do with the order."""
     if user.is_staff:
         return "operator"

@@ -35,7 +35,7 @@ def _order_or_404(request, number):
 @login_required
 def order_list(request):
     status = request.GET.get("status", "")
-    orders = selectors.orders_visible_to(request.user).order_by("-date_placed", "-pk")
+    orders = selectors.orders_visible_to(user=request.user).order_by("-date_placed", "-pk")
     if status in OrderStatus.values:
         orders = orders.filter(status=status)
     page = Paginator(orders, 25).get_page(request.GET.get("page"))

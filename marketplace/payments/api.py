@@ -5,11 +5,10 @@ import logging
 
 import stripe
 from django.conf import settings
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
+from rest_framework.exceptions import APIException, PermissionDenied
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -31,10 +30,6 @@ class StripeUnavailable(APIException):
     status_code = status.HTTP_503_SERVICE_UNAVAILABLE
     default_detail = "Card payment is unavailable right now; try again later or pay by bank transfer."
     default_code = "stripe_unavailable"
-
-
-def _errors(error: DjangoValidationError) -> dict:
-    return error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages}
 
 
 def _buyers_milestone(request, order_id: int, milestone_id: int):
@@ -70,8 +65,6 @@ class CardPaymentStart(APIView):
         milestone = _buyers_milestone(request, order_id, milestone_id)
         try:
             checkout = services.start_card_payment(milestone=milestone, by=request.user)
-        except DjangoValidationError as error:
-            raise ValidationError(_errors(error)) from error
         except stripe.StripeError as error:
             logger.exception("Stripe refused to open a PaymentIntent for milestone %s", milestone.pk)
             raise StripeUnavailable from error
@@ -95,10 +88,5 @@ class TransferProofUpload(APIView):
         milestone = _buyers_milestone(request, order_id, milestone_id)
         payload = TransferProofInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        try:
-            proof = services.upload_transfer_proof(
-                milestone=milestone, by=request.user, **payload.validated_data
-            )
-        except DjangoValidationError as error:
-            raise ValidationError(_errors(error)) from error
+        proof = services.upload_transfer_proof(milestone=milestone, by=request.user, **payload.validated_data)
         return Response(TransferProofSerializer(proof).data, status=status.HTTP_201_CREATED)

@@ -20,11 +20,11 @@ REFUNDS = {"operator"}
 
 def visible_order(*, user, number: str):
     """The order if ``user`` may see it; 404 otherwise, so other companies' orders do not exist."""
-    return get_object_or_404(orders_visible_to(user), number=number)
+    return get_object_or_404(orders_visible_to(user=user), number=number)
 
 
 def visible_order_by_id(*, user, pk: int):
-    return get_object_or_404(orders_visible_to(user), pk=pk)
+    return get_object_or_404(orders_visible_to(user=user), pk=pk)
 
 
 @dataclass

@@ -351,6 +351,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Services' Django exceptions (ValidationError, ProtectedError…) become API errors here.
+    "EXCEPTION_HANDLER": "marketplace.api.exceptions.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Ordos Industrial Exchange API",

@@ -3,7 +3,6 @@
 Input goes through the portal's forms (OfferForm, TierForm, PlaceForm) and the same service.
 """
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from oscar.core.loading import get_model
@@ -75,20 +74,15 @@ def _save(request, *, partner, product, offer=None):
         errors["incoterms"] = bad
     if errors:
         raise ValidationError(errors)
-    try:
-        return services.save_offer(
-            partner=partner,
-            product=product,
-            offer=offer,
-            fields={name: form.cleaned_data[name] for name in services.OFFER_FIELDS},
-            tiers=[tier_form.tier() for tier_form in tier_forms],
-            places=[place_form.place() for place_form in place_forms],
-            by=request.user,
-        )
-    except DjangoValidationError as error:
-        raise ValidationError(
-            error.message_dict if hasattr(error, "error_dict") else error.messages
-        ) from error
+    return services.save_offer(
+        partner=partner,
+        product=product,
+        offer=offer,
+        fields={name: form.cleaned_data[name] for name in services.OFFER_FIELDS},
+        tiers=[tier_form.tier() for tier_form in tier_forms],
+        places=[place_form.place() for place_form in place_forms],
+        by=request.user,
+    )
 
 
 class ProductOffers(APIView):
@@ -120,8 +114,5 @@ class OfferDetail(APIView):
     @extend_schema(responses={204: None})
     def delete(self, request, pk):
         _, offer = self._offer(request, pk)
-        try:
-            services.delete_offer(offer=offer, by=request.user)
-        except DjangoValidationError as error:
-            raise ValidationError(error.messages) from error
+        services.delete_offer(offer=offer, by=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import ProtectedError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -16,7 +17,7 @@ from catalog.models import ProductStatus
 from catalog.services import ProductDataError, save_product
 from catalog.specs.forms import SPEC_FORMS, ProductForm, existing_spec, spec_names_for
 from catalog.specs.selectors import product_with_specs
-from marketplace.core.views import add_errors, supplier_required
+from marketplace.core.views import add_errors, delete_refusal, supplier_required
 from marketplace.suppliers import selectors, services
 from marketplace.suppliers.forms import OfferForm, PlaceFormSet, TierFormSet, kept
 
@@ -260,6 +261,8 @@ def offer_delete(request, partner, pk):
         services.delete_offer(offer=offer, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+    except ProtectedError as error:  # quoted offers stay: a quote keeps the offer it priced
+        messages.error(request, delete_refusal(error))
     else:
         messages.success(request, _("Offer %(sku)s deleted.") % {"sku": offer.partner_sku})
     return redirect("supplier:product", offer.product_id)

@@ -5,7 +5,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from marketplace.customs.models import Declaration, OverseasWarehouse
-from tests.factories import ServiceFirmFactory, member_of
+from tests.factories import CompanyFactory, ServiceFirmFactory, member_of
 from tests.factories.customs import complete, order_for, warehouse_for
 
 pytestmark = pytest.mark.django_db
@@ -103,11 +103,57 @@ def test_the_buyer_sees_status_only_and_cannot_declare(order, supplier_admin, bu
             "status": "draft",
         }
     ]
-    assert buyer.get(reverse("customs-api:declaration", args=[pk])).status_code == 404
     assert (
         buyer.post(reverse("customs-api:declarations"), {"order": order.number}, format="json").status_code
         == 403
     )
+
+
+def test_the_buyer_gets_its_own_declaration_without_customs_reasons(order, supplier_admin, buyer_user):
+    pk = (
+        api_for(supplier_admin)
+        .post(reverse("customs-api:declarations"), {"order": order.number}, format="json")
+        .json()["id"]
+    )
+    Declaration.objects.filter(pk=pk).update(rejection_reason="Declared value below the market price")
+    other_buyer = api_for(member_of(CompanyFactory()))
+
+    own = api_for(buyer_user).get(reverse("customs-api:declaration", args=[pk]))
+    foreign = other_buyer.get(reverse("customs-api:declaration", args=[pk]))
+
+    assert own.status_code == 200
+    assert own.json() == {
+        "id": pk,
+        "number": Declaration.objects.get(pk=pk).number,
+        "mode": "9710",
+        "order": order.number,
+        "status": "draft",
+    }
+    assert foreign.status_code == 404
+
+
+def test_the_buyer_cannot_validate_move_export_or_record_receipts(order, supplier_admin, buyer_user):
+    created = api_for(supplier_admin).post(
+        reverse("customs-api:declarations"), {"order": order.number}, format="json"
+    )
+    pk = created.json()["id"]
+    buyer = api_for(buyer_user)
+
+    answers = [
+        buyer.post(reverse("customs-api:declaration-validate", args=[pk])).status_code,
+        buyer.post(reverse("customs-api:declaration-state", args=[pk]), {"action": "cancel"}).status_code,
+        buyer.get(reverse("customs-api:declaration-xml", args=[pk, "CEB303"])).status_code,
+        buyer.get(reverse("customs-api:declaration-receipts", args=[pk])).status_code,
+        buyer.post(
+            reverse("customs-api:declaration-receipts", args=[pk]),
+            {"message": "CEB304", "return_status": "120"},
+            format="json",
+        ).status_code,
+    ]
+
+    assert answers == [404, 404, 404, 404, 404]
+    declaration = Declaration.objects.get(pk=pk)
+    assert (declaration.status, declaration.receipts.count()) == ("draft", 0)
 
 
 def test_anonymous_callers_are_refused():

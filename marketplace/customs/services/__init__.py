@@ -14,7 +14,6 @@ from marketplace.customs.services.common import (
     _new_number,
     _recompute,
     _require_filer,
-    can_file,
 )
 from marketplace.customs.services.editing import (
     HEAD_FIELDS,
@@ -49,7 +48,6 @@ __all__ = [
     "_recompute",
     "_require_editable",
     "_require_filer",
-    "can_file",
     "cancel_declaration",
     "correct_declaration",
     "fill_waybill",

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.accounts.models import Company, CompanyKind
-from marketplace.accounts.selectors import is_authorised
+from marketplace.accounts.policy import acts_for
 from marketplace.core.services import record_event
 from marketplace.customs import facts as catalog_facts
 from marketplace.customs.models import CustomsSettings, Declaration
@@ -21,20 +21,8 @@ FIVE_PLACES = Decimal("0.00001")
 # --- who may act ------------------------------------------------------------------------------
 
 
-def can_file(*, user, supplier: Company) -> bool:
-    """The supplier itself, a firm it authorised, or an operator."""
-    if user.is_staff:
-        return True
-    company = user.company if user.is_authenticated else None
-    if company is None:
-        return False
-    if company.pk == supplier.pk:
-        return True
-    return company.kind == CompanyKind.SERVICE_FIRM and is_authorised(firm=company, supplier=supplier)
-
-
 def _require_filer(user, supplier: Company) -> None:
-    if not can_file(user=user, supplier=supplier):
+    if not acts_for(user=user, company=supplier):
         raise PermissionDenied(
             _("Only the supplier, a trade-service firm it authorised or an operator may do this.")
         )

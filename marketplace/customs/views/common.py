@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import render
 
-from marketplace.accounts.models import CompanyKind
-from marketplace.customs import exports, selectors, services
+from marketplace.accounts.policy import acts_for, role_of
+from marketplace.customs import exports, selectors
 from marketplace.customs.forms import (
     CancelForm,
     HeadForm,
@@ -20,13 +20,15 @@ from marketplace.customs.models import Declaration, DeclarationStatus
 from marketplace.customs.route import describe
 from marketplace.customs.validation import is_exportable, problems_by_field, validate_declaration
 
+# Who works on the customs desk; buyers follow the status on their orders instead.
+FILER_ROLES = ("operator", "supplier", "firm")
+
 
 def require_filer_role(view):
     """Desk pages are for suppliers, their firms and operators; buyers see status on their orders."""
 
     def wrapped(request, *args, **kwargs):
-        company = request.user.company
-        if not request.user.is_staff and (company is None or company.kind == CompanyKind.BUYER):
+        if role_of(user=request.user) not in FILER_ROLES:
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
@@ -89,7 +91,7 @@ def _detail_context(request, declaration, **forms) -> dict:
         "problems": problems_by_field(problems),
         "problem_count": len(problems),
         "other_problems": elsewhere,
-        "can_file": services.can_file(user=request.user, supplier=declaration.supplier),
+        "can_file": acts_for(user=request.user, company=declaration.supplier),
         "exportable": exportable,
         "xml_messages": exports.available_messages(declaration),
         "receipts": list(declaration.receipts.all()),

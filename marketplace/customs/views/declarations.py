@@ -132,7 +132,7 @@ def declaration_action(request, pk, action):
 @require_filer_role
 def new_for_order(request, number):
     try:
-        order = orders_visible_to(request.user).prefetch_related("lines").get(number=number)
+        order = orders_visible_to(user=request.user).prefetch_related("lines").get(number=number)
     except Order.DoesNotExist:
         raise Http404 from None
     form = OrderLinesForm(request.POST or None, order=order)

@@ -1,18 +1,10 @@
-"""What the fulfillment API's views share: service errors as API errors, input checked by the
-pages' forms, pagination."""
+"""What the fulfillment API's views share: input checked by the pages' forms, pagination (service
+errors become API errors in marketplace.api.exceptions)."""
 
 from django import forms
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from rest_framework import serializers
-from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.settings import api_settings
-
-
-def service_error(error):
-    if isinstance(error, DjangoPermissionDenied):
-        return PermissionDenied(str(error))
-    return ValidationError(error.message_dict if hasattr(error, "error_dict") else {"detail": error.messages})
 
 
 class FormInput(serializers.Serializer):

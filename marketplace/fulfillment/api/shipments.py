@@ -1,7 +1,5 @@
 """Shipments through the API: list and make them (with lines and legs), add legs, post tracking events."""
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -14,7 +12,7 @@ from rest_framework.views import APIView
 from catalog.reference.models import Incoterm
 from marketplace.customs.selectors import bookings_visible_to
 from marketplace.fulfillment import selectors
-from marketplace.fulfillment.api.common import FormInput, Pagination, form_values, service_error
+from marketplace.fulfillment.api.common import FormInput, Pagination, form_values
 from marketplace.fulfillment.forms import LegForm, PackedLineForm, ShipmentForm
 from marketplace.fulfillment.models import (
     EventKind,
@@ -186,7 +184,7 @@ class ShipmentList(generics.ListCreateAPIView):
         target.is_valid(raise_exception=True)
         if target.validated_data.get("order"):
             order = (
-                orders_visible_to(request.user)
+                orders_visible_to(user=request.user)
                 .prefetch_related("lines__product", "lines__unit")
                 .filter(number=target.validated_data["order"])
                 .first()
@@ -217,25 +215,20 @@ class ShipmentList(generics.ListCreateAPIView):
             raise ValidationError(
                 {"lines": [_("Every line must come from the shipment's order or booking.")]}
             )
-        try:
-            shipment = shipment_services.create_shipment(
-                order=order,
-                booking=booking,
-                by=request.user,
-                details=shipment_services.ShipmentDetails(
-                    **form_values(values, ShipmentForm, without="incoterm")
-                ),
-                lines=[
-                    shipment_services.PackedLine(
-                        source=by_id[line["line"]], **form_values(line, PackedLineForm)
-                    )
-                    for line in values["lines"]
-                ],
-                legs=[shipment_services.PlannedLeg(**form_values(leg, LegForm)) for leg in values["legs"]],
-                incoterm=values["incoterm"],
-            )
-        except (DjangoValidationError, DjangoPermissionDenied) as error:
-            raise service_error(error) from error
+        shipment = shipment_services.create_shipment(
+            order=order,
+            booking=booking,
+            by=request.user,
+            details=shipment_services.ShipmentDetails(
+                **form_values(values, ShipmentForm, without="incoterm")
+            ),
+            lines=[
+                shipment_services.PackedLine(source=by_id[line["line"]], **form_values(line, PackedLineForm))
+                for line in values["lines"]
+            ],
+            legs=[shipment_services.PlannedLeg(**form_values(leg, LegForm)) for leg in values["legs"]],
+            incoterm=values["incoterm"],
+        )
         return Response(
             ShipmentOutput(_shipments(request).get(pk=shipment.pk)).data, status=status.HTTP_201_CREATED
         )
@@ -272,14 +265,11 @@ class ShipmentEvents(APIView):
             leg = shipment.legs.filter(sequence=sequence).first()
             if leg is None:
                 raise ValidationError({"leg": [_("This shipment has no such leg.")]})
-        try:
-            event = shipment_services.record_tracking_event(
-                shipment=shipment,
-                by=request.user,
-                event=shipment_services.EventDetails(leg=leg, source=EventSource.API, **values),
-            )
-        except (DjangoValidationError, DjangoPermissionDenied) as error:
-            raise service_error(error) from error
+        event = shipment_services.record_tracking_event(
+            shipment=shipment,
+            by=request.user,
+            event=shipment_services.EventDetails(leg=leg, source=EventSource.API, **values),
+        )
         return Response(EventOutput(event).data, status=status.HTTP_201_CREATED)
 
 
@@ -292,8 +282,5 @@ class ShipmentLegs(APIView):
         data = LegInput(data=request.data)
         data.is_valid(raise_exception=True)
         values = form_values(data.validated_data, LegForm)
-        try:
-            leg = shipment_services.add_leg(shipment=shipment, by=request.user, **values)
-        except (DjangoValidationError, DjangoPermissionDenied) as error:
-            raise service_error(error) from error
+        leg = shipment_services.add_leg(shipment=shipment, by=request.user, **values)
         return Response(LegOutput(leg).data, status=status.HTTP_201_CREATED)

@@ -1,8 +1,6 @@
 """Overseas-warehouse stock through the API: a warehouse's lots, and outbound orders made, shipped
 and delivered."""
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -14,7 +12,7 @@ from rest_framework.views import APIView
 
 from marketplace.customs.selectors import warehouses_visible_to
 from marketplace.fulfillment import selectors
-from marketplace.fulfillment.api.common import FormInput, Pagination, form_values, service_error
+from marketplace.fulfillment.api.common import FormInput, Pagination, form_values
 from marketplace.fulfillment.forms import ProofOfDeliveryForm
 from marketplace.fulfillment.models import (
     OutboundLine,
@@ -127,7 +125,7 @@ class OutboundList(generics.ListCreateAPIView):
             raise ValidationError({"lines": [_("Every lot must be in this warehouse.")]})
         order = None
         if values["order"]:
-            order = orders_visible_to(request.user).filter(number=values["order"]).first()
+            order = orders_visible_to(user=request.user).filter(number=values["order"]).first()
             if order is None:
                 raise ValidationError({"order": [_("Unknown order.")]})
         buyer = warehouse_services.OutboundBuyer(
@@ -141,12 +139,9 @@ class OutboundList(generics.ListCreateAPIView):
             warehouse_services.Pick(lot=lots[pick["lot"]], quantity=pick["quantity"])
             for pick in values["lines"]
         ]
-        try:
-            outbound = warehouse_services.create_outbound_order(
-                warehouse=warehouse, buyer=buyer, picks=picks, by=request.user
-            )
-        except (DjangoValidationError, DjangoPermissionDenied) as error:
-            raise service_error(error) from error
+        outbound = warehouse_services.create_outbound_order(
+            warehouse=warehouse, buyer=buyer, picks=picks, by=request.user
+        )
         return Response(
             OutboundOutput(_outbound(request).get(pk=outbound.pk)).data, status=status.HTTP_201_CREATED
         )
@@ -171,12 +166,9 @@ class OutboundShip(APIView):
         outbound = get_object_or_404(selectors.outbound_orders_visible_to(user=request.user), pk=pk)
         data = ShipOutboundInput(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            warehouse_services.ship_outbound(
-                outbound=outbound, by=request.user, shipped_at=data.validated_data.get("shipped_at")
-            )
-        except (DjangoValidationError, DjangoPermissionDenied) as error:
-            raise service_error(error) from error
+        warehouse_services.ship_outbound(
+            outbound=outbound, by=request.user, shipped_at=data.validated_data.get("shipped_at")
+        )
         return Response(OutboundOutput(_outbound(request).get(pk=outbound.pk)).data)
 
 
@@ -198,8 +190,5 @@ class OutboundDelivered(APIView):
         data = ProofOfDeliveryInput(data=request.data)
         data.is_valid(raise_exception=True)
         values = form_values(data.validated_data, ProofOfDeliveryForm)
-        try:
-            warehouse_services.record_proof_of_delivery(outbound=outbound, by=request.user, **values)
-        except (DjangoValidationError, DjangoPermissionDenied) as error:
-            raise service_error(error) from error
+        warehouse_services.record_proof_of_delivery(outbound=outbound, by=request.user, **values)
         return Response(OutboundOutput(_outbound(request).get(pk=outbound.pk)).data)

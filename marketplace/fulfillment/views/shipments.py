@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
-from marketplace.accounts.models import CompanyKind
+from marketplace.accounts.policy import role_of
 from marketplace.core.views import add_errors
 from marketplace.customs.selectors import booking_for_page
 from marketplace.fulfillment import selectors
@@ -31,11 +31,6 @@ def _shipment_or_404(request, number) -> Shipment:
         return selectors.shipment_for_page(user=request.user, number=number)
     except Shipment.DoesNotExist:
         raise Http404 from None
-
-
-def _is_buyer(user) -> bool:
-    company = user.company
-    return not user.is_staff and company is not None and company.kind == CompanyKind.BUYER
 
 
 @login_required
@@ -59,7 +54,7 @@ def desk(request):
             "form": form,
             "page_obj": page,
             "late_count": selectors.late_legs(user=request.user).count(),
-            "is_buyer": _is_buyer(request.user),
+            "is_buyer": role_of(user=request.user) == "buyer",
         },
     )
 
@@ -70,7 +65,7 @@ def late_legs(request):
     return render(
         request,
         "fulfillment/desk_late.html",
-        {"tab": "late", "page_obj": page, "is_buyer": _is_buyer(request.user)},
+        {"tab": "late", "page_obj": page, "is_buyer": role_of(user=request.user) == "buyer"},
     )
 
 
@@ -107,7 +102,7 @@ def shipment_detail(request, number):
 def order_tracking(request, number):
     """The buyer's tracker: from the factory to delivery, every shipment, leg and event."""
     try:
-        order = orders_visible_to(request.user).get(number=number)
+        order = orders_visible_to(user=request.user).get(number=number)
     except Order.DoesNotExist:
         raise Http404 from None
     from marketplace.customs.selectors import declarations_visible_to

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from marketplace.accounts.policy import role_of
 from marketplace.core.uploads import attachment_response
 from marketplace.core.views import add_errors
 from marketplace.customs.models import OverseasWarehouse, WarehouseBooking
@@ -26,14 +27,15 @@ from marketplace.fulfillment.forms import (
 )
 from marketplace.fulfillment.models import InboundNotice, OutboundOrder
 from marketplace.fulfillment.services import warehouse as services
-from marketplace.fulfillment.views.shipments import PAGE_SIZE, _is_buyer
+from marketplace.fulfillment.views.shipments import PAGE_SIZE
 from marketplace.orders.selectors import orders_visible_to
 
 PICK_ROWS = 4
 
 
 def _not_for_buyers(request) -> None:
-    if _is_buyer(request.user):
+    # Warehouse stock and outbound orders are the supplier side's; buyers follow their shipments.
+    if role_of(user=request.user) == "buyer":
         raise PermissionDenied
 
 
@@ -177,7 +179,7 @@ def new_outbound(request, pk):
         raise Http404
     lots = selectors.lots_visible_to(user=request.user).filter(warehouse=warehouse, on_hand__gt=0)
     orders = (
-        orders_visible_to(request.user)
+        orders_visible_to(user=request.user)
         .filter(supplier__company=warehouse.supplier)
         .exclude(status__in=("cancelled", "delivered", "completed"))
     )

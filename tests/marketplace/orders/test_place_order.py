@@ -135,9 +135,9 @@ def test_who_sees_an_order(order, buyer_user, supplier_admin, operator, supplier
     outsiders = [member_of(BuyerFactory(name="Rival buyer")), member_of(SupplierFactory(name="Rival plant"))]
 
     for user in (buyer_user, supplier_admin, operator, member_of(firm)):
-        assert order in orders_visible_to(user)
+        assert order in orders_visible_to(user=user)
     for user in outsiders:
-        assert order not in orders_visible_to(user)
+        assert order not in orders_visible_to(user=user)
 
 
 def test_a_buyer_with_an_order_may_read_restricted_documents(order, buyer_user, methanol):
