@@ -123,7 +123,7 @@ def check_out(
         _check_quantity(line.stockrecord, line.quantity)
     code, named_place = place
     order = place_order(
-        OrderRequest(
+        request=OrderRequest(
             buyer=user.company,
             placed_by=user,
             supplier=lines[0].stockrecord.partner,

@@ -295,7 +295,7 @@ def _place(rfq: RFQ, quote: Quote, *, quantity: Decimal, by):
             }
         )
     return place_order(
-        OrderRequest(
+        request=OrderRequest(
             buyer=rfq.buyer,
             placed_by=by,
             supplier=quote.supplier,

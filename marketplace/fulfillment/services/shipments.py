@@ -333,7 +333,7 @@ def _apply(shipment: Shipment, event: EventDetails, *, by) -> None:
         shipment.shipped_at, shipment.status = event.occurred_at, ShipmentStatus.IN_TRANSIT
         shipment.save(update_fields=["shipped_at", "status"])
         if shipment.order_id and shipment.order.status == OrderStatus.READY_TO_SHIP:
-            order_services.mark_shipped(order_id=shipment.order_id, by=by, reference=shipment.number)
+            order_services.mark_shipped(order=shipment.order, by=by, reference=shipment.number)
     elif event.kind == EventKind.LEG_DEPARTED:
         ShipmentLeg.objects.filter(pk=event.leg.pk).update(departed_at=event.occurred_at)
     elif event.kind == EventKind.LEG_ARRIVED:
@@ -354,7 +354,7 @@ def _deliver_order_when_complete(shipment: Shipment, *, by) -> None:
         .exists()
     )
     if not open_shipments and shipment.order.status == OrderStatus.SHIPPED:
-        order_services.mark_delivered(order_id=shipment.order_id, by=by, reference=shipment.number)
+        order_services.mark_delivered(order=shipment.order, by=by, reference=shipment.number)
 
 
 def cancel_shipment(*, shipment: Shipment, by) -> Shipment:

@@ -262,7 +262,7 @@ def ship_outbound(*, outbound: OutboundOrder, by, shipped_at: datetime | None = 
         outbound.status, outbound.shipped_at = OutboundStatus.SHIPPED, shipped_at or timezone.now()
         outbound.save(update_fields=["status", "shipped_at"])
         if outbound.order_id and outbound.order.status == OrderStatus.READY_TO_SHIP:
-            order_services.mark_shipped(order_id=outbound.order_id, by=by, reference=outbound.number)
+            order_services.mark_shipped(order=outbound.order, by=by, reference=outbound.number)
         record_event(actor=by, subject=outbound, verb="outbound.shipped")
     return outbound
 
@@ -284,7 +284,7 @@ def record_proof_of_delivery(
             outbound.proof_of_delivery = document
         outbound.save(update_fields=["status", "delivered_at", "received_by_name", "proof_of_delivery"])
         if outbound.order_id and outbound.order.status == OrderStatus.SHIPPED:
-            order_services.mark_delivered(order_id=outbound.order_id, by=by, reference=outbound.number)
+            order_services.mark_delivered(order=outbound.order, by=by, reference=outbound.number)
         record_event(
             actor=by, subject=outbound, verb="outbound.delivered", data={"received_by": received_by_name}
         )

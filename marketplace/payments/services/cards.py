@@ -223,7 +223,7 @@ def sync_card_payment(*, payment: CardPayment, intent) -> tuple[str, str]:
         )
         return EventOutcome.REFUSED, "amount or currency differ from the milestone"
     try:
-        paid = record_payment(milestone_id=milestone.pk, method=PaymentMethod.CARD, reference=intent.id)
+        paid = record_payment(milestone=milestone, method=PaymentMethod.CARD, reference=intent.id)
     except ValidationError:
         paid = None  # the order was cancelled meanwhile
     first_time = (

@@ -75,7 +75,7 @@ def decide_transfer_proof(*, proof: TransferProof, accept: bool, by, reason: str
         record_event(actor=by, subject=milestone.order, verb=verb, data=data)
         if accept:
             record_payment(
-                milestone_id=milestone.pk,
+                milestone=milestone,
                 method=PaymentMethod.BANK_TRANSFER,
                 reference=proof.reference or f"transfer-proof-{proof.pk}",
                 by=by,
