@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from marketplace.core import events
 from marketplace.core.services import record_event
 from marketplace.customs.models import (
     Declaration,
@@ -239,6 +240,17 @@ def record_receipt(
         else:
             declaration.save()
             record_event(actor=user, subject=declaration, verb="declaration.receipt", data=data)
+        events.publish(
+            events.Name.RECEIPT_RECORDED,
+            receipt_id=receipt.pk,
+            receipt=receipt,
+            declaration_id=declaration.pk,
+            message=receipt.message,
+            return_status=receipt.return_status,
+            status_before=receipt.status_before,
+            status_after=receipt.status_after,
+            user_id=user.pk if user is not None else None,
+        )
     return receipt
 
 
