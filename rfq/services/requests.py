@@ -20,6 +20,7 @@ from oscar.core.loading import get_model
 from catalog.reference.models import Currency, Incoterm, Unit
 from catalog.selectors import browsable_products
 from marketplace.accounts.models import CompanyKind, VerificationStatus
+from marketplace.core import events
 from marketplace.core.services import notify, record_event
 from rfq import specs
 from rfq.models import RFQ, RFQRecipient, RFQStatus
@@ -175,7 +176,8 @@ def _move_rfq(rfq: RFQ, to: str, *, allowed_from: tuple, by, data: dict | None =
 
 
 def submit_rfq(*, rfq: RFQ, by) -> RFQ:
-    """Draft → open: a direct RFQ reaches its supplier now; an open one is broadcast after commit."""
+    """Draft → open: a direct RFQ reaches its supplier now; an open one is broadcast after commit.
+    Publishes ``rfq.submitted``."""
     from rfq.tasks import broadcast_rfq_task
 
     _require_buyer(rfq, by)
@@ -188,6 +190,14 @@ def submit_rfq(*, rfq: RFQ, by) -> RFQ:
         else:
             rfq_id = rfq.pk
             transaction.on_commit(lambda: broadcast_rfq_task.delay(rfq_id))
+        events.publish(
+            events.Name.RFQ_SUBMITTED,
+            rfq_id=rfq.pk,
+            rfq=rfq,
+            buyer_id=rfq.buyer_id,
+            direct=rfq.is_direct,
+            user_id=by.pk,
+        )
     return rfq
 
 
