@@ -214,10 +214,10 @@ def matching_suppliers(*, rfq: RFQ) -> list:
     )
 
 
-def broadcast_rfq(*, rfq_id: int) -> int:
+def broadcast_rfq(*, rfq: RFQ) -> int:
     """Route an open RFQ to the matching suppliers (capped); idempotent. Returns how many new."""
     with transaction.atomic():
-        rfq = RFQ.objects.select_for_update(of=("self",)).select_related("category").get(pk=rfq_id)
+        rfq = RFQ.objects.select_for_update(of=("self",)).select_related("category").get(pk=rfq.pk)
         if rfq.status != RFQStatus.OPEN or rfq.is_direct:
             return 0
         suppliers = matching_suppliers(rfq=rfq)

@@ -81,7 +81,7 @@ def decide_transfer_proof(*, proof: TransferProof, accept: bool, by, reason: str
                 by=by,
             )
             # After commit, with no lock held: the card intent can no longer pay this milestone.
-            transaction.on_commit(lambda: cancel_open_card_payment(milestone_id=milestone.pk), robust=True)
+            transaction.on_commit(lambda: cancel_open_card_payment(milestone=milestone), robust=True)
         else:
             notify_company(
                 milestone.order.buyer_company,
