@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from marketplace.accounts.models import User
 from marketplace.core import events
 from marketplace.core.services import record_event
 from marketplace.customs.models import (
@@ -184,11 +185,12 @@ def record_receipt(
     *,
     declaration: Declaration,
     entry: ReceiptEntry,
-    user,
+    user: User | None,
     source: str = ReceiptSource.FORM,
     raw_xml: str = "",
 ) -> DeclarationReceipt:
-    """Apply one receipt; refuses receipts for another order, waybill or out of order."""
+    """Apply one receipt; refuses receipts for another order, waybill or out of order. Publishes
+    ``receipt.recorded`` (and ``declaration.state_changed`` when the receipt moves it)."""
     if user is not None:
         _require_filer(user, declaration.supplier)
     if entry.message not in ReceiptMessage.values:

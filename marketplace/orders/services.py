@@ -11,7 +11,6 @@ import secrets
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -20,13 +19,12 @@ from oscar.core.loading import get_model
 
 from catalog.reference.models import Currency, Incoterm, Unit
 from catalog.reference.selectors import rates_at
-from marketplace.accounts.models import Company, CompanyKind, VerificationStatus
+from marketplace.accounts.models import Company, CompanyKind, User, VerificationStatus
 from marketplace.core import events, gates
 from marketplace.core.services import notify, record_event
 from marketplace.orders.models import MilestoneDue, MilestoneStatus, OrderStatus
 from marketplace.orders.money import quantize, split_minor, to_minor
 
-User = get_user_model()
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
 PaymentMilestone = get_model("order", "PaymentMilestone")

@@ -8,9 +8,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
 
 from catalog.reference.models import Currency, Incoterm, Unit
 from catalog.reference.selectors import ConversionMissingError, conversion_factor
+from marketplace.accounts.models import User
 from marketplace.core import events, gates
 from marketplace.core.services import notify, record_event
 from marketplace.orders.models import MilestoneDue
@@ -35,6 +37,8 @@ from rfq.services.requests import (
     _require_recipient,
     _supplier_of,
 )
+
+Order = get_model("order", "Order")
 
 QUOTABLE_RFQ_STATUSES = (RFQStatus.OPEN, RFQStatus.QUOTED, RFQStatus.PARTLY_AWARDED)
 
@@ -121,7 +125,7 @@ def _apply(quote: Quote, terms: QuoteTerms) -> None:
     quote.payment_schedule = [_schedule_entry(term) for term in terms.payment_schedule]
 
 
-def submit_quote(*, rfq: RFQ, by, terms: QuoteTerms) -> Quote:
+def submit_quote(*, rfq: RFQ, by: User, terms: QuoteTerms) -> Quote:
     """A supplier the RFQ was routed to quotes an option; the first quote makes the RFQ "quoted".
 
     The ``rfq.answer`` gate may refuse it; publishes ``quote.submitted``.
@@ -157,7 +161,7 @@ def _locked_quote(quote_id: int) -> Quote:
     return Quote.objects.select_for_update(of=("self",)).select_related("supplier", "rfq").get(pk=quote_id)
 
 
-def revise_quote(*, quote: Quote, by, terms: QuoteTerms, note: str = "") -> Quote:
+def revise_quote(*, quote: Quote, by: User, terms: QuoteTerms, note: str = "") -> Quote:
     """New terms for a live quote (e.g. answering a counter-offer); earlier terms are kept.
     The ``rfq.answer`` gate may refuse it."""
     partner = _supplier_of(by)
@@ -265,7 +269,7 @@ def _schedule(quote: Quote) -> list[MilestoneTerm]:
     ]
 
 
-def accept_quote(*, quote: Quote, by, quantity: Decimal | None = None):
+def accept_quote(*, quote: Quote, by: User, quantity: Decimal | None = None) -> Order:
     """The buyer accepts an option for ``quantity`` (RFQ unit; default: all that is left) and an
     order is placed at the quote's price, currency, Incoterm and payment terms; returns it.
 

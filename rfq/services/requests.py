@@ -19,7 +19,7 @@ from oscar.core.loading import get_model
 
 from catalog.reference.models import Currency, Incoterm, Unit
 from catalog.selectors import browsable_products
-from marketplace.accounts.models import CompanyKind, VerificationStatus
+from marketplace.accounts.models import CompanyKind, User, VerificationStatus
 from marketplace.core import events
 from marketplace.core.services import notify, record_event
 from rfq import specs
@@ -175,7 +175,7 @@ def _move_rfq(rfq: RFQ, to: str, *, allowed_from: tuple, by, data: dict | None =
     record_event(actor=by, subject=rfq, verb=f"rfq.{to}", data={"from": start, **(data or {})})
 
 
-def submit_rfq(*, rfq: RFQ, by) -> RFQ:
+def submit_rfq(*, rfq: RFQ, by: User) -> RFQ:
     """Draft → open: a direct RFQ reaches its supplier now; an open one is broadcast after commit.
     Publishes ``rfq.submitted``."""
     from rfq.tasks import broadcast_rfq_task

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from marketplace.accounts.models import User
 from marketplace.core import gates
 from marketplace.customs.models import BookingStatus, Declaration, DeclarationStatus, WarehouseBooking
 from marketplace.customs.services.common import _locked, _move, _recompute, _require_filer
@@ -31,7 +32,7 @@ def mark_ready(*, declaration: Declaration, user) -> Declaration:
     return declaration
 
 
-def submit_declaration(*, declaration: Declaration, user) -> Declaration:
+def submit_declaration(*, declaration: Declaration, user: User) -> Declaration:
     """Ready → submitted (filing): the firm has signed and sent the exported messages. Once the
     declaration is valid, the ``declaration.file`` gate may still refuse it."""
     from marketplace.customs.validation import validate_declaration

@@ -12,6 +12,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from marketplace.accounts.models import User
 from marketplace.core import events, gates
 from marketplace.core.services import record_event
 from marketplace.fulfillment.models import (
@@ -277,7 +278,7 @@ class EventDetails:
     source: str = EventSource.PAGE
 
 
-def record_tracking_event(*, shipment: Shipment, by, event: EventDetails) -> TrackingEvent:
+def record_tracking_event(*, shipment: Shipment, by: User, event: EventDetails) -> TrackingEvent:
     """Add what happened to a shipment. Leaving the factory ships its order (once); the last
     shipment of an order delivered delivers it. Events come in order: nothing before departure,
     nothing after delivery. The ``shipment.ship`` gate may refuse the departure; publishes

@@ -12,9 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalog.documents.models import DocumentKind, ProductDocument
+from marketplace.accounts.models import User
 from marketplace.core import events, gates
 from marketplace.core.services import record_event
-from marketplace.customs.models import DeclarationStatus
+from marketplace.customs.models import DeclarationStatus, OverseasWarehouse
 from marketplace.fulfillment.models import (
     InboundLine,
     InboundNotice,
@@ -97,9 +98,10 @@ class ReceivedLine:
 
 
 def receive_inbound(
-    *, notice: InboundNotice, by, received: list[ReceivedLine], received_at: datetime | None = None
+    *, notice: InboundNotice, by: User, received: list[ReceivedLine], received_at: datetime | None = None
 ) -> InboundNotice:
-    """Count what arrived: each line becomes a stock lot; a difference needs a reason."""
+    """Count what arrived: each line becomes a stock lot; a difference needs a reason. Publishes
+    ``lot.received`` for each lot."""
     _require_manager(by, notice.supplier)
     by_line = {entry.line.pk: entry for entry in received}
     errors = {}
@@ -160,7 +162,7 @@ def _new_lot(notice: InboundNotice, line: InboundLine, received_at: datetime) ->
     )
 
 
-def _publish_lot(name: str, lot: StockLot, *, by, quantity: Decimal, **ids: int) -> None:
+def _publish_lot(name: str, lot: StockLot, *, by: User, quantity: Decimal, **ids: int) -> None:
     events.publish(
         name,
         lot_id=lot.pk,
@@ -222,7 +224,9 @@ def _buyer_fields(buyer: OutboundBuyer, supplier) -> dict:
     }
 
 
-def create_outbound_order(*, warehouse, buyer: OutboundBuyer, picks: list[Pick], by) -> OutboundOrder:
+def create_outbound_order(
+    *, warehouse: OverseasWarehouse, buyer: OutboundBuyer, picks: list[Pick], by: User
+) -> OutboundOrder:
     """Sell from warehouse stock. Each pick takes its quantity off its lot with a conditional
     UPDATE (on_hand >= quantity), so of two orders racing for the last units one gets them and the
     other is refused; the CheckConstraint on the lot backs this up.
@@ -278,7 +282,7 @@ def create_outbound_order(*, warehouse, buyer: OutboundBuyer, picks: list[Pick],
     return outbound
 
 
-def ship_outbound(*, outbound: OutboundOrder, by, shipped_at: datetime | None = None) -> OutboundOrder:
+def ship_outbound(*, outbound: OutboundOrder, by: User, shipped_at: datetime | None = None) -> OutboundOrder:
     """The goods left the warehouse; a marketplace order they belong to is shipped (once).
     The ``shipment.ship`` gate may refuse it."""
     _require_manager(by, outbound.supplier)
