@@ -12,6 +12,7 @@ from oscar.core.loading import get_model
 from catalog.models import ProductStatus
 from catalog.specs.registry import spec_models_for
 from marketplace.accounts.models import VerificationStatus
+from marketplace.core import events, gates
 from marketplace.core.services import notify, record_event
 
 Product = get_model("catalogue", "Product")
@@ -72,14 +73,17 @@ def _check_actor(*, product, user, role: str) -> None:
             raise PermissionDenied(_("Only the product's own supplier can do this."))
 
 
-def move(*, product_id: int, to: str, by, reason: str = ""):
-    """Move a product to status ``to`` if ``by`` may; returns the product."""
+def move(*, product: Product, to: str, by: User, reason: str = "") -> Product:
+    """Move a product to status ``to`` if ``by`` may; returns the product as stored.
+
+    Publishing: the ``product.publish`` gate may refuse it; publishes ``product.published``.
+    """
     reason = reason.strip()
     with transaction.atomic():
         product = (
             Product.objects.select_for_update(of=("self",))
             .select_related("supplier__company")
-            .get(pk=product_id)
+            .get(pk=product.pk)
         )
         start = product.status
         role = TRANSITIONS.get((start, to))
@@ -94,10 +98,20 @@ def move(*, product_id: int, to: str, by, reason: str = ""):
         if to in (ProductStatus.PUBLISHED, ProductStatus.IN_REVIEW):
             if problems := missing_for_publication(product, check_supplier=to == ProductStatus.PUBLISHED):
                 raise ValidationError(problems)
+        if to == ProductStatus.PUBLISHED:
+            gates.check(action=gates.Action.PRODUCT_PUBLISH, obj=product, user=by)
         product.status = to
         product.status_reason = reason if to == ProductStatus.REJECTED else ""
         product.save(update_fields=["status", "status_reason", "date_updated"])
         record_event(actor=by, subject=product, verb=VERBS[to], data={"from": start, "reason": reason})
+        if to == ProductStatus.PUBLISHED:
+            events.publish(
+                events.Name.PRODUCT_PUBLISHED,
+                product_id=product.pk,
+                product=product,
+                supplier_id=product.supplier_id,
+                user_id=by.pk,
+            )
         if role == OPERATOR:
             _tell_supplier(product=product, to=to, reason=reason)
         elif to == ProductStatus.IN_REVIEW:

@@ -56,7 +56,7 @@ def review_product(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             moderation.move(
-                product_id=product.pk,
+                product=product,
                 to=form.cleaned_data["to"],
                 by=request.user,
                 reason=form.cleaned_data["reason"],

@@ -106,7 +106,7 @@ def _create(state: str, *, title: str, buyer_user, quoting) -> None:
     if state == "draft":
         return
     if not rfq.is_direct:
-        services.broadcast_rfq(rfq_id=rfq.pk)
+        services.broadcast_rfq(rfq=rfq)
     # Both suppliers are routed to, even when the broadcast's spec filters matched only one.
     from rfq.services.requests import _route
 

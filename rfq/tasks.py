@@ -2,12 +2,16 @@ from celery import shared_task
 from django.utils import timezone
 
 from rfq import services
+from rfq.models import RFQ
 
 
 @shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def broadcast_rfq_task(rfq_id: int) -> int:
     """Route an open RFQ to matching suppliers; safe to run twice (recipients are unique)."""
-    return services.broadcast_rfq(rfq_id=rfq_id)
+    rfq = RFQ.objects.filter(pk=rfq_id).first()
+    if rfq is None:
+        return 0  # deleted before the task ran: nothing to route
+    return services.broadcast_rfq(rfq=rfq)
 
 
 @shared_task

@@ -117,7 +117,7 @@ def check_out(
         check_offer_quantity(offer=line.stockrecord, quantity=line.quantity)
     code, named_place = place
     order = place_order(
-        OrderRequest(
+        request=OrderRequest(
             buyer=user.company,
             placed_by=user,
             supplier=lines[0].stockrecord.partner,

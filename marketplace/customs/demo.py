@@ -155,7 +155,7 @@ def _samples_order(buyer):
             )
         )
     return place_order(
-        OrderRequest(
+        request=OrderRequest(
             buyer=buyer,
             placed_by=_user(buyer),
             supplier=products[0].supplier,

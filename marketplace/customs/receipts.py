@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from marketplace.accounts.models import User
+from marketplace.core import events
 from marketplace.core.services import record_event
 from marketplace.customs.models import (
     Declaration,
@@ -183,11 +185,12 @@ def record_receipt(
     *,
     declaration: Declaration,
     entry: ReceiptEntry,
-    user,
+    user: User | None,
     source: str = ReceiptSource.FORM,
     raw_xml: str = "",
 ) -> DeclarationReceipt:
-    """Apply one receipt; refuses receipts for another order, waybill or out of order."""
+    """Apply one receipt; refuses receipts for another order, waybill or out of order. Publishes
+    ``receipt.recorded`` (and ``declaration.state_changed`` when the receipt moves it)."""
     if user is not None:
         _require_filer(user, declaration.supplier)
     if entry.message not in ReceiptMessage.values:
@@ -239,6 +242,17 @@ def record_receipt(
         else:
             declaration.save()
             record_event(actor=user, subject=declaration, verb="declaration.receipt", data=data)
+        events.publish(
+            events.Name.RECEIPT_RECORDED,
+            receipt_id=receipt.pk,
+            receipt=receipt,
+            declaration_id=declaration.pk,
+            message=receipt.message,
+            return_status=receipt.return_status,
+            status_before=receipt.status_before,
+            status_after=receipt.status_after,
+            user_id=user.pk if user is not None else None,
+        )
     return receipt
 
 

@@ -33,26 +33,26 @@ def _pay(order, reference: str, *, due: tuple[str, ...]) -> None:
     method = "bank_transfer" if reference in PAID_BY_TRANSFER else "card"
     for milestone in order.milestones.filter(due__in=due, status="pending"):
         services.record_payment(
-            milestone_id=milestone.pk, method=method, reference=f"{reference}-{milestone.sequence}"
+            milestone=milestone, method=method, reference=f"{reference}-{milestone.sequence}"
         )
 
 
 def _advance(order, reference: str, state: str, *, supplier_user, buyer_user) -> None:
     steps = list(OrderStatus.values)
     if state == OrderStatus.CANCELLED:
-        services.cancel_order(order_id=order.pk, by=buyer_user, reason="Ordered from another plant.")
+        services.cancel_order(order=order, by=buyer_user, reason="Ordered from another plant.")
         return
     target = steps.index(state)
     if target >= steps.index(OrderStatus.IN_PRODUCTION):
         _pay(order, reference, due=("on_order",))
     if target >= steps.index(OrderStatus.AWAITING_BALANCE):
-        services.finish_production(order_id=order.pk, by=supplier_user)
+        services.finish_production(order=order, by=supplier_user)
     if target >= steps.index(OrderStatus.READY_TO_SHIP):
         _pay(order, reference, due=("before_shipment",))
     if target >= steps.index(OrderStatus.SHIPPED):
-        services.mark_shipped(order_id=order.pk, by=supplier_user, reference=f"CMR {reference}")
+        services.mark_shipped(order=order, by=supplier_user, reference=f"CMR {reference}")
     if target >= steps.index(OrderStatus.DELIVERED):
-        services.mark_delivered(order_id=order.pk, by=buyer_user)
+        services.mark_delivered(order=order, by=buyer_user)
     if target >= steps.index(OrderStatus.COMPLETED):
         _pay(order, reference, due=("on_delivery",))
 
@@ -71,7 +71,7 @@ def load(*, buyers: list) -> int:
         buyer = buyers[buyer_index]
         buyer_user = buyer.memberships.first().user
         order = services.place_order(
-            services.OrderRequest(
+            request=services.OrderRequest(
                 buyer=buyer,
                 placed_by=buyer_user,
                 supplier=product.supplier,

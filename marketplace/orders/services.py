@@ -2,7 +2,9 @@
 
 ``place_order`` is the one way orders are created: catalog checkout and accepted RFQ quotes
 both call it. Payments (marketplace/payments) report paid milestones through ``record_payment``;
-fulfilment moves orders with ``mark_shipped`` and ``mark_delivered``.
+fulfilment moves orders with ``mark_shipped`` and ``mark_delivered``. Higher apps hear of it
+through core's events (``order.placed``, ``milestone.paid``, ``order.shipped``,
+``order.delivered``) and may stop a shipment with the ``shipment.ship`` gate.
 """
 
 import secrets
@@ -17,7 +19,8 @@ from oscar.core.loading import get_model
 
 from catalog.reference.models import Currency, Incoterm, Unit
 from catalog.reference.selectors import rates_at
-from marketplace.accounts.models import Company, CompanyKind, VerificationStatus
+from marketplace.accounts.models import Company, CompanyKind, User, VerificationStatus
+from marketplace.core import events, gates
 from marketplace.core.services import notify, record_event
 from marketplace.orders.models import MilestoneDue, MilestoneStatus, OrderStatus
 from marketplace.orders.money import quantize, split_minor, to_minor
@@ -121,18 +124,33 @@ def _locked_rates(currency: str) -> dict[str, str]:
     return rates
 
 
-def place_order(request: OrderRequest):
-    """Create an order from agreed lines with its schedule and locked FX rates; returns it."""
+def place_order(*, request: OrderRequest) -> Order:
+    """Create an order from agreed lines with its schedule and locked FX rates; returns it.
+
+    Publishes ``order.placed`` (delivered after commit).
+    """
     _check(request)
     totals = [quantize(line.quantity * line.unit_price, request.currency) for line in request.lines]
     total = sum(totals, Decimal(0))
     with transaction.atomic():
         order = _create(request, totals=totals, total=total)
+        events.publish(
+            events.Name.ORDER_PLACED,
+            order_id=order.pk,
+            order=order,
+            buyer_id=order.buyer_company_id,
+            supplier_id=order.supplier_id,
+            source=order.source,
+            source_reference=order.source_reference,
+            total=total,
+            currency=order.currency,
+            user_id=request.placed_by.pk,
+        )
     _announce(order, by=request.placed_by)
     return order
 
 
-def _create(request: OrderRequest, *, totals: list[Decimal], total: Decimal):
+def _create(request: OrderRequest, *, totals: list[Decimal], total: Decimal) -> Order:
     has_deposit = any(term.due == MilestoneDue.ON_ORDER for term in request.schedule)
     order = Order.objects.create(
         number=_new_number(),
@@ -238,7 +256,7 @@ TRANSITIONS = {
 }
 
 
-def _locked(order_id: int):
+def _locked(order_id: int) -> Order:
     return (
         Order.objects.select_for_update(of=("self",))
         .select_related("supplier__company", "buyer_company")
@@ -250,12 +268,16 @@ def _unpaid(order, *dues: str) -> bool:
     return order.milestones.filter(due__in=dues, status=MilestoneStatus.PENDING).exists()
 
 
-def _move(order, to: str, *, by, data: dict | None = None) -> None:
+def _require_move(order: Order, to: str) -> None:
     if to not in TRANSITIONS[OrderStatus(order.status)]:
         raise ValidationError(
             _("An order that is %(current)s cannot become %(to)s.")
             % {"current": order.status_label.lower(), "to": OrderStatus(to).label.lower()}
         )
+
+
+def _move(order: Order, to: str, *, by, data: dict | None = None) -> None:
+    _require_move(order, to)
     start = order.status
     order.status = to
     order.save(update_fields=["status"])
@@ -276,10 +298,15 @@ def _settle(order, *, by) -> None:
         _move(order, OrderStatus.COMPLETED, by=by)
 
 
-def record_payment(*, milestone_id: int, method: str, reference: str, by=None):
-    """A milestone is paid (a verified Stripe webhook, or a confirmed bank transfer); idempotent."""
+def record_payment(
+    *, milestone: PaymentMilestone, method: str, reference: str, by: User | None = None
+) -> PaymentMilestone:
+    """A milestone is paid (a verified Stripe webhook, or a confirmed bank transfer); idempotent.
+
+    Returns the milestone as stored. Publishes ``milestone.paid`` the first time only.
+    """
     with transaction.atomic():
-        milestone = PaymentMilestone.objects.select_for_update().get(pk=milestone_id)
+        milestone = PaymentMilestone.objects.select_for_update().get(pk=milestone.pk)
         order = _locked(milestone.order_id)
         if milestone.status == MilestoneStatus.PAID:
             return milestone
@@ -290,6 +317,18 @@ def record_payment(*, milestone_id: int, method: str, reference: str, by=None):
         milestone.paid_with = method
         milestone.payment_reference = reference
         milestone.save(update_fields=["status", "paid_at", "paid_with", "payment_reference"])
+        events.publish(
+            events.Name.MILESTONE_PAID,
+            milestone_id=milestone.pk,
+            milestone=milestone,
+            order_id=order.pk,
+            sequence=milestone.sequence,
+            amount_minor=milestone.amount_minor,
+            currency=milestone.currency,
+            method=method,
+            reference=reference,
+            user_id=by.pk if by is not None else None,
+        )
         record_event(
             actor=by,
             subject=order,
@@ -313,47 +352,59 @@ def _require_party(order, user, *roles: str) -> None:
         raise PermissionDenied(_("You cannot do this with this order."))
 
 
-def finish_production(*, order_id: int, by):
+def finish_production(*, order: Order, by: User) -> Order:
     """The supplier reports the goods ready; the balance falls due if it is unpaid."""
     with transaction.atomic():
-        order = _locked(order_id)
+        order = _locked(order.pk)
         _require_party(order, by, "supplier", "operator")
         balance_due = _unpaid(order, MilestoneDue.ON_ORDER, MilestoneDue.BEFORE_SHIPMENT)
         _move(order, OrderStatus.AWAITING_BALANCE if balance_due else OrderStatus.READY_TO_SHIP, by=by)
     return order
 
 
-def mark_shipped(*, order_id: int, by=None, reference: str = ""):
-    """Goods left the factory (called by fulfilment); only once every pre-shipment payment is in."""
+def mark_shipped(*, order: Order, by: User | None = None, reference: str = "") -> Order:
+    """Goods left the factory (the order page, or fulfilment); only once every pre-shipment
+    payment is in. Idempotent. The ``shipment.ship`` gate may refuse it; publishes ``order.shipped``."""
     with transaction.atomic():
-        order = _locked(order_id)
+        order = _locked(order.pk)
         if by is not None:
             _require_party(order, by, "supplier", "firm", "operator")
         if order.status == OrderStatus.SHIPPED:
             return order
+        _require_move(order, OrderStatus.SHIPPED)
+        gates.check(action=gates.Action.SHIP, obj=order, user=by)
         _move(order, OrderStatus.SHIPPED, by=by, data={"reference": reference})
+        _publish_moved(events.Name.ORDER_SHIPPED, order, by=by, reference=reference)
     return order
 
 
-def mark_delivered(*, order_id: int, by=None, reference: str = ""):
+def mark_delivered(*, order: Order, by: User | None = None, reference: str = "") -> Order:
+    """The goods arrived (the buyer, or fulfilment); a fully paid order is then completed.
+    Idempotent; publishes ``order.delivered``."""
     with transaction.atomic():
-        order = _locked(order_id)
+        order = _locked(order.pk)
         if by is not None:
             _require_party(order, by, "buyer", "supplier", "firm", "operator")
         if order.status in (OrderStatus.DELIVERED, OrderStatus.COMPLETED):
             return order
         _move(order, OrderStatus.DELIVERED, by=by, data={"reference": reference})
+        _publish_moved(events.Name.ORDER_DELIVERED, order, by=by, reference=reference)
         _settle(order, by=by)
     return order
 
 
-def cancel_order(*, order_id: int, by, reason: str):
+def _publish_moved(name: str, order: Order, *, by: User | None, reference: str) -> None:
+    user_id = by.pk if by is not None else None
+    events.publish(name, order_id=order.pk, order=order, reference=reference, user_id=user_id)
+
+
+def cancel_order(*, order: Order, by: User, reason: str) -> Order:
     """Before shipment: the buyer while nothing is paid, or an operator (who then refunds)."""
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": _("Say why the order is cancelled.")})
     with transaction.atomic():
-        order = _locked(order_id)
+        order = _locked(order.pk)
         role = "operator" if by.is_staff else None
         if role is None:
             _require_party(order, by, "buyer")

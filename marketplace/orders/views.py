@@ -86,7 +86,7 @@ def order_action(request, number, action):
     else:
         raise Http404
     try:
-        call(order_id=order.pk, by=request.user, **kwargs)
+        call(order=order, by=request.user, **kwargs)
     except PermissionDenied:
         raise
     except ValidationError as error:

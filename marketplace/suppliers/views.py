@@ -178,7 +178,7 @@ def product_move(request, partner, pk):
     if to not in moderation.allowed_moves(product=product, role=moderation.SUPPLIER):
         raise Http404
     try:
-        moderation.move(product_id=product.pk, to=to, by=request.user)
+        moderation.move(product=product, to=to, by=request.user)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)

@@ -8,10 +8,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
 
 from catalog.offers.rules import check_minimum_order, check_tiers, tiers_from_json
 from catalog.reference.models import Currency, Incoterm, Unit
 from catalog.reference.selectors import ConversionMissingError, conversion_factor
+from marketplace.accounts.models import User
+from marketplace.core import events, gates
 from marketplace.core.services import notify, record_event
 from marketplace.orders.models import MilestoneDue
 from marketplace.orders.services import AgreedLine, MilestoneTerm, OrderRequest, place_order
@@ -35,6 +38,8 @@ from rfq.services.requests import (
     _require_recipient,
     _supplier_of,
 )
+
+Order = get_model("order", "Order")
 
 QUOTABLE_RFQ_STATUSES = (RFQStatus.OPEN, RFQStatus.QUOTED, RFQStatus.PARTLY_AWARDED)
 
@@ -132,8 +137,11 @@ def _apply(quote: Quote, terms: QuoteTerms) -> None:
     quote.payment_schedule = [_schedule_entry(term) for term in terms.payment_schedule]
 
 
-def submit_quote(*, rfq: RFQ, by, terms: QuoteTerms) -> Quote:
-    """A supplier the RFQ was routed to quotes an option; the first quote makes the RFQ "quoted"."""
+def submit_quote(*, rfq: RFQ, by: User, terms: QuoteTerms) -> Quote:
+    """A supplier the RFQ was routed to quotes an option; the first quote makes the RFQ "quoted".
+
+    The ``rfq.answer`` gate may refuse it; publishes ``quote.submitted``.
+    """
     partner = _supplier_of(by)
     _require_recipient(rfq, partner)
     _validate_terms(terms, partner=partner, rfq=rfq)
@@ -141,11 +149,20 @@ def submit_quote(*, rfq: RFQ, by, terms: QuoteTerms) -> Quote:
         rfq = _locked_rfq(rfq.pk)
         if rfq.status not in QUOTABLE_RFQ_STATUSES or rfq.quote_deadline < timezone.localdate():
             raise ValidationError(_("This RFQ no longer accepts quotes."))
+        gates.check(action=gates.Action.RFQ_ANSWER, obj=rfq, user=by)
         quote = Quote(rfq=rfq, supplier=partner, submitted_by=by)
         _apply(quote, terms)
         quote.save()
         QuoteRevision.objects.create(quote=quote, number=1, terms=_snapshot(terms), created_by=by)
         record_event(actor=by, subject=quote, verb="quote.submitted", data={"rfq": rfq.number})
+        events.publish(
+            events.Name.QUOTE_SUBMITTED,
+            quote_id=quote.pk,
+            quote=quote,
+            rfq_id=rfq.pk,
+            supplier_id=partner.pk,
+            user_id=by.pk,
+        )
         if rfq.status == RFQStatus.OPEN:
             _move_rfq(rfq, RFQStatus.QUOTED, allowed_from=(RFQStatus.OPEN,), by=by)
         _tell_buyer(rfq, template="rfq/quote_received", supplier=partner.name)
@@ -156,8 +173,9 @@ def _locked_quote(quote_id: int) -> Quote:
     return Quote.objects.select_for_update(of=("self",)).select_related("supplier", "rfq").get(pk=quote_id)
 
 
-def revise_quote(*, quote: Quote, by, terms: QuoteTerms, note: str = "") -> Quote:
-    """New terms for a live quote (e.g. answering a counter-offer); earlier terms are kept."""
+def revise_quote(*, quote: Quote, by: User, terms: QuoteTerms, note: str = "") -> Quote:
+    """New terms for a live quote (e.g. answering a counter-offer); earlier terms are kept.
+    The ``rfq.answer`` gate may refuse it."""
     partner = _supplier_of(by)
     if quote.supplier_id != partner.pk:
         raise PermissionDenied(_("You can only revise your own quotes."))
@@ -169,6 +187,7 @@ def revise_quote(*, quote: Quote, by, terms: QuoteTerms, note: str = "") -> Quot
             raise ValidationError(
                 _("A quote that is %(status)s cannot be revised.") % {"status": quote.status_label.lower()}
             )
+        gates.check(action=gates.Action.RFQ_ANSWER, obj=rfq, user=by)
         _apply(quote, terms)
         quote.revision += 1
         quote.status = QuoteStatus.REVISED
@@ -262,11 +281,12 @@ def _schedule(quote: Quote) -> list[MilestoneTerm]:
     ]
 
 
-def accept_quote(*, quote: Quote, by, quantity: Decimal | None = None):
+def accept_quote(*, quote: Quote, by: User, quantity: Decimal | None = None) -> Order:
     """The buyer accepts an option for ``quantity`` (RFQ unit; default: all that is left) and an
     order is placed at the quote's price, currency, Incoterm and payment terms; returns it.
 
-    The RFQ row is locked first, so of two simultaneous acceptances exactly one wins.
+    The RFQ row is locked first, so of two simultaneous acceptances exactly one wins. The
+    ``quote.accept`` gate may refuse it; publishes ``quote.accepted`` (and ``order.placed``).
     """
     _require_buyer(quote.rfq, by)
     with transaction.atomic():
@@ -290,8 +310,20 @@ def accept_quote(*, quote: Quote, by, quantity: Decimal | None = None):
                     % {"left": format(rfq.remaining_quantity.normalize(), "f"), "unit": rfq.unit.code}
                 }
             )
+        gates.check(action=gates.Action.QUOTE_ACCEPT, obj=quote, user=by, quantity=quantity)
         order = _place(rfq, quote, quantity=quantity, by=by)
         _record_award(rfq, quote, quantity=quantity, order=order, by=by)
+        events.publish(
+            events.Name.QUOTE_ACCEPTED,
+            quote_id=quote.pk,
+            quote=quote,
+            rfq_id=rfq.pk,
+            supplier_id=quote.supplier_id,
+            order_id=order.pk,
+            order=order,
+            quantity=quantity,
+            user_id=by.pk,
+        )
     return order
 
 
@@ -301,7 +333,7 @@ def _place(rfq: RFQ, quote: Quote, *, quantity: Decimal, by):
     check_minimum_order(moq=quote.moq, quantity=quote_quantity, unit_code=quote.unit.code)
     unit_price = quote.price_for(quote_quantity)
     return place_order(
-        OrderRequest(
+        request=OrderRequest(
             buyer=rfq.buyer,
             placed_by=by,
             supplier=quote.supplier,

@@ -19,7 +19,8 @@ from oscar.core.loading import get_model
 
 from catalog.reference.models import Currency, Incoterm, Unit
 from catalog.selectors import browsable_products
-from marketplace.accounts.models import CompanyKind, VerificationStatus
+from marketplace.accounts.models import CompanyKind, User, VerificationStatus
+from marketplace.core import events
 from marketplace.core.services import notify, record_event
 from rfq import specs
 from rfq.models import RFQ, RFQRecipient, RFQStatus
@@ -174,8 +175,9 @@ def _move_rfq(rfq: RFQ, to: str, *, allowed_from: tuple, by, data: dict | None =
     record_event(actor=by, subject=rfq, verb=f"rfq.{to}", data={"from": start, **(data or {})})
 
 
-def submit_rfq(*, rfq: RFQ, by) -> RFQ:
-    """Draft → open: a direct RFQ reaches its supplier now; an open one is broadcast after commit."""
+def submit_rfq(*, rfq: RFQ, by: User) -> RFQ:
+    """Draft → open: a direct RFQ reaches its supplier now; an open one is broadcast after commit.
+    Publishes ``rfq.submitted``."""
     from rfq.tasks import broadcast_rfq_task
 
     _require_buyer(rfq, by)
@@ -188,6 +190,14 @@ def submit_rfq(*, rfq: RFQ, by) -> RFQ:
         else:
             rfq_id = rfq.pk
             transaction.on_commit(lambda: broadcast_rfq_task.delay(rfq_id))
+        events.publish(
+            events.Name.RFQ_SUBMITTED,
+            rfq_id=rfq.pk,
+            rfq=rfq,
+            buyer_id=rfq.buyer_id,
+            direct=rfq.is_direct,
+            user_id=by.pk,
+        )
     return rfq
 
 
@@ -204,10 +214,10 @@ def matching_suppliers(*, rfq: RFQ) -> list:
     )
 
 
-def broadcast_rfq(*, rfq_id: int) -> int:
+def broadcast_rfq(*, rfq: RFQ) -> int:
     """Route an open RFQ to the matching suppliers (capped); idempotent. Returns how many new."""
     with transaction.atomic():
-        rfq = RFQ.objects.select_for_update(of=("self",)).select_related("category").get(pk=rfq_id)
+        rfq = RFQ.objects.select_for_update(of=("self",)).select_related("category").get(pk=rfq.pk)
         if rfq.status != RFQStatus.OPEN or rfq.is_direct:
             return 0
         suppliers = matching_suppliers(rfq=rfq)

@@ -48,8 +48,8 @@ def test_the_whole_path_from_draft_to_published(
     assert product.status == ProductStatus.DRAFT and product not in browsable_products()
 
     with django_capture_on_commit_callbacks(execute=True):
-        moderation.move(product_id=product.pk, to=ProductStatus.IN_REVIEW, by=supplier_admin)
-        published = moderation.move(product_id=product.pk, to=ProductStatus.PUBLISHED, by=operator)
+        moderation.move(product=product, to=ProductStatus.IN_REVIEW, by=supplier_admin)
+        published = moderation.move(product=product, to=ProductStatus.PUBLISHED, by=operator)
 
     assert published.status == ProductStatus.PUBLISHED and published.is_public
     assert published in browsable_products()
@@ -62,13 +62,13 @@ def test_a_rejection_needs_a_reason_that_reaches_the_supplier(
     supplier, supplier_admin, operator, mailoutbox, django_capture_on_commit_callbacks
 ):
     product = complete_draft(supplier.partner)
-    moderation.move(product_id=product.pk, to=ProductStatus.IN_REVIEW, by=supplier_admin)
+    moderation.move(product=product, to=ProductStatus.IN_REVIEW, by=supplier_admin)
 
     with pytest.raises(ValidationError):
-        moderation.move(product_id=product.pk, to=ProductStatus.REJECTED, by=operator)
+        moderation.move(product=product, to=ProductStatus.REJECTED, by=operator)
     with django_capture_on_commit_callbacks(execute=True):
         rejected = moderation.move(
-            product_id=product.pk,
+            product=product,
             to=ProductStatus.REJECTED,
             by=operator,
             reason="The CAS number is missing a grade.",
@@ -76,7 +76,7 @@ def test_a_rejection_needs_a_reason_that_reaches_the_supplier(
 
     assert rejected.status_reason == "The CAS number is missing a grade."
     assert any("missing a grade" in message.body for message in mail.outbox)
-    moderation.move(product_id=product.pk, to=ProductStatus.IN_REVIEW, by=supplier_admin)  # corrected, again
+    moderation.move(product=product, to=ProductStatus.IN_REVIEW, by=supplier_admin)  # corrected, again
 
 
 @pytest.mark.parametrize(
@@ -99,7 +99,7 @@ def test_refused_moves_leave_the_product_unchanged(supplier, supplier_admin, ope
     }[who]
 
     with pytest.raises((ValidationError, PermissionDenied)):
-        moderation.move(product_id=product.pk, to=to, by=actor)
+        moderation.move(product=product, to=to, by=actor)
 
     product.refresh_from_db()
     assert product.status == start
@@ -108,10 +108,10 @@ def test_refused_moves_leave_the_product_unchanged(supplier, supplier_admin, ope
 def test_an_unverified_supplier_cannot_be_published(operator):
     pending = SupplierFactory(verification_status=VerificationStatus.UNVERIFIED)
     product = complete_draft(pending.partner)
-    moderation.move(product_id=product.pk, to=ProductStatus.IN_REVIEW, by=member_of(pending))
+    moderation.move(product=product, to=ProductStatus.IN_REVIEW, by=member_of(pending))
 
     with pytest.raises(ValidationError) as refused:
-        moderation.move(product_id=product.pk, to=ProductStatus.PUBLISHED, by=operator)
+        moderation.move(product=product, to=ProductStatus.PUBLISHED, by=operator)
 
     assert "not verified" in str(refused.value)
     product.refresh_from_db()
@@ -124,14 +124,14 @@ def test_an_incomplete_product_cannot_be_sent_for_review(supplier, supplier_admi
     product.stockrecords.all().delete()
 
     with pytest.raises(ValidationError) as refused:
-        moderation.move(product_id=product.pk, to=ProductStatus.IN_REVIEW, by=supplier_admin)
+        moderation.move(product=product, to=ProductStatus.IN_REVIEW, by=supplier_admin)
 
     assert "missing" in str(refused.value) and "priced offer" in str(refused.value)
 
 
 def test_operators_decide_in_the_review_queue(client, supplier, supplier_admin, operator):
     product = complete_draft(supplier.partner)
-    moderation.move(product_id=product.pk, to=ProductStatus.IN_REVIEW, by=supplier_admin)
+    moderation.move(product=product, to=ProductStatus.IN_REVIEW, by=supplier_admin)
     client.force_login(operator)
 
     queue = client.get(reverse("product-review:queue"))

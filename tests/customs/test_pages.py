@@ -286,7 +286,7 @@ def test_the_detail_page_does_not_query_per_line(client, buyer, buyer_user, supp
             for n in range(count)
         ]
         order = place_order(
-            OrderRequest(
+            request=OrderRequest(
                 buyer=buyer,
                 placed_by=buyer_user,
                 supplier=supplier.partner,

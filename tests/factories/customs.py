@@ -125,7 +125,7 @@ def order_for(*, buyer, buyer_user, supplier, product, quantity="10", price="50"
         destination_city="Ulaanbaatar",
         schedule=SCHEDULES["100"],
     )
-    return place_order(request)
+    return place_order(request=request)
 
 
 def waybill(**overrides) -> WaybillData:

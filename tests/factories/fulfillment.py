@@ -51,7 +51,7 @@ def methanol_product(*, supplier, title="Methanol 99.85%"):
 
 def placed_order(*, buyer_user, supplier, product, quantity="100", price="275.00"):
     return order_services.place_order(
-        OrderRequest(
+        request=OrderRequest(
             buyer=buyer_user.company,
             placed_by=buyer_user,
             supplier=supplier.partner,
@@ -77,10 +77,8 @@ def placed_order(*, buyer_user, supplier, product, quantity="100", price="275.00
 def ready_to_ship(order, *, supplier_user):
     """Pay the order in full and finish production: it is ready to ship."""
     for milestone in order.milestones.all():
-        order_services.record_payment(
-            milestone_id=milestone.pk, method="card", reference=f"pi_{milestone.pk}"
-        )
-    order_services.finish_production(order_id=order.pk, by=supplier_user)
+        order_services.record_payment(milestone=milestone, method="card", reference=f"pi_{milestone.pk}")
+    order_services.finish_production(order=order, by=supplier_user)
     order.refresh_from_db()
     return order
 

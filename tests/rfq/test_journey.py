@@ -51,7 +51,7 @@ def test_an_open_rfq_reaches_matching_verified_suppliers_only(
 
 def test_broadcast_is_capped_and_idempotent(open_rfq, settings, methanol_category):
     settings.RFQ_BROADCAST_CAP = 1
-    assert services.broadcast_rfq(rfq_id=open_rfq.pk) == 0  # both already routed: nothing new
+    assert services.broadcast_rfq(rfq=open_rfq) == 0  # both already routed: nothing new
     assert RFQRecipient.objects.filter(rfq=open_rfq).count() == 2
     assert len(services.matching_suppliers(rfq=open_rfq)) == 1
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from marketplace.accounts.models import Company, CompanyKind
 from marketplace.accounts.policy import acts_for
+from marketplace.core import events
 from marketplace.core.services import record_event
 from marketplace.customs import facts as catalog_facts
 from marketplace.customs.models import CustomsSettings, Declaration
@@ -45,6 +46,7 @@ def _locked(declaration: Declaration) -> Declaration:
 
 
 def _move(declaration: Declaration, to: str, *, user, data: dict | None = None) -> None:
+    """Every state change of a declaration (the filer's and customs' receipts) goes through here."""
     before = declaration.status
     declaration.status = to
     declaration.save()
@@ -53,6 +55,14 @@ def _move(declaration: Declaration, to: str, *, user, data: dict | None = None) 
         subject=declaration,
         verb=f"declaration.{to}",
         data={"from": before, "to": to, **(data or {})},
+    )
+    events.publish(
+        events.Name.DECLARATION_STATE_CHANGED,
+        declaration_id=declaration.pk,
+        declaration=declaration,
+        before=before,
+        after=to,
+        user_id=user.pk if user is not None else None,
     )
 
 

@@ -6,6 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from marketplace.accounts.models import User
+from marketplace.core import gates
 from marketplace.customs.models import BookingStatus, Declaration, DeclarationStatus, WarehouseBooking
 from marketplace.customs.services.common import _locked, _move, _recompute, _require_filer
 
@@ -30,8 +32,9 @@ def mark_ready(*, declaration: Declaration, user) -> Declaration:
     return declaration
 
 
-def submit_declaration(*, declaration: Declaration, user) -> Declaration:
-    """Ready → submitted: the firm has signed and sent the exported messages."""
+def submit_declaration(*, declaration: Declaration, user: User) -> Declaration:
+    """Ready → submitted (filing): the firm has signed and sent the exported messages. Once the
+    declaration is valid, the ``declaration.file`` gate may still refuse it."""
     from marketplace.customs.validation import validate_declaration
 
     _require_filer(user, declaration.supplier)
@@ -42,6 +45,7 @@ def submit_declaration(*, declaration: Declaration, user) -> Declaration:
         problems = validate_declaration(declaration)
         if problems:
             raise ValidationError([problem.message for problem in problems])
+        gates.check(action=gates.Action.DECLARATION_FILE, obj=declaration, user=user)
         declaration.submitted_at = timezone.now()
         _move(declaration, DeclarationStatus.SUBMITTED, user=user, data={"app_type": declaration.app_type})
         if declaration.booking_id:

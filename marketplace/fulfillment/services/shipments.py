@@ -12,6 +12,8 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from marketplace.accounts.models import User
+from marketplace.core import events, gates
 from marketplace.core.services import record_event
 from marketplace.fulfillment.models import (
     EventKind,
@@ -276,10 +278,11 @@ class EventDetails:
     source: str = EventSource.PAGE
 
 
-def record_tracking_event(*, shipment: Shipment, by, event: EventDetails) -> TrackingEvent:
+def record_tracking_event(*, shipment: Shipment, by: User, event: EventDetails) -> TrackingEvent:
     """Add what happened to a shipment. Leaving the factory ships its order (once); the last
     shipment of an order delivered delivers it. Events come in order: nothing before departure,
-    nothing after delivery."""
+    nothing after delivery. The ``shipment.ship`` gate may refuse the departure; publishes
+    ``shipment.event``."""
     _require_manager(by, shipment.supplier)
     if event.leg is not None and event.leg.shipment_id != shipment.pk:
         raise ValidationError({"leg": _("This leg belongs to another shipment.")})
@@ -288,6 +291,8 @@ def record_tracking_event(*, shipment: Shipment, by, event: EventDetails) -> Tra
     with transaction.atomic():
         shipment = Shipment.objects.select_for_update().get(pk=shipment.pk)
         _check_sequence(shipment, event)
+        if event.kind == EventKind.DEPARTED:
+            gates.check(action=gates.Action.SHIP, obj=shipment, user=by)
         tracking = TrackingEvent.objects.create(
             shipment=shipment,
             leg=event.leg,
@@ -304,6 +309,16 @@ def record_tracking_event(*, shipment: Shipment, by, event: EventDetails) -> Tra
             subject=shipment,
             verb=f"shipment.{event.kind}",
             data={"location": event.location, "source": event.source},
+        )
+        events.publish(
+            events.Name.SHIPMENT_EVENT,
+            shipment_id=shipment.pk,
+            shipment=shipment,
+            tracking_event_id=tracking.pk,
+            tracking_event=tracking,
+            kind=tracking.kind,
+            order_id=shipment.order_id,
+            user_id=by.pk if by is not None else None,
         )
     return tracking
 
@@ -333,7 +348,7 @@ def _apply(shipment: Shipment, event: EventDetails, *, by) -> None:
         shipment.shipped_at, shipment.status = event.occurred_at, ShipmentStatus.IN_TRANSIT
         shipment.save(update_fields=["shipped_at", "status"])
         if shipment.order_id and shipment.order.status == OrderStatus.READY_TO_SHIP:
-            order_services.mark_shipped(order_id=shipment.order_id, by=by, reference=shipment.number)
+            order_services.mark_shipped(order=shipment.order, by=by, reference=shipment.number)
     elif event.kind == EventKind.LEG_DEPARTED:
         ShipmentLeg.objects.filter(pk=event.leg.pk).update(departed_at=event.occurred_at)
     elif event.kind == EventKind.LEG_ARRIVED:
@@ -354,7 +369,7 @@ def _deliver_order_when_complete(shipment: Shipment, *, by) -> None:
         .exists()
     )
     if not open_shipments and shipment.order.status == OrderStatus.SHIPPED:
-        order_services.mark_delivered(order_id=shipment.order_id, by=by, reference=shipment.number)
+        order_services.mark_delivered(order=shipment.order, by=by, reference=shipment.number)
 
 
 def cancel_shipment(*, shipment: Shipment, by) -> Shipment:

@@ -12,8 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalog.documents.models import DocumentKind, ProductDocument
+from marketplace.accounts.models import User
+from marketplace.core import events, gates
 from marketplace.core.services import record_event
-from marketplace.customs.models import DeclarationStatus
+from marketplace.customs.models import DeclarationStatus, OverseasWarehouse
 from marketplace.fulfillment.models import (
     InboundLine,
     InboundNotice,
@@ -96,9 +98,10 @@ class ReceivedLine:
 
 
 def receive_inbound(
-    *, notice: InboundNotice, by, received: list[ReceivedLine], received_at: datetime | None = None
+    *, notice: InboundNotice, by: User, received: list[ReceivedLine], received_at: datetime | None = None
 ) -> InboundNotice:
-    """Count what arrived: each line becomes a stock lot; a difference needs a reason."""
+    """Count what arrived: each line becomes a stock lot; a difference needs a reason. Publishes
+    ``lot.received`` for each lot."""
     _require_manager(by, notice.supplier)
     by_line = {entry.line.pk: entry for entry in received}
     errors = {}
@@ -128,7 +131,14 @@ def receive_inbound(
             if line.variance:
                 variances[line.partner_sku] = f"{line.variance.normalize():f}"
             if entry.quantity > 0:
-                _new_lot(notice, line, received_at)
+                lot = _new_lot(notice, line, received_at)
+                _publish_lot(
+                    events.Name.LOT_RECEIVED,
+                    lot,
+                    by=by,
+                    quantity=lot.received_quantity,
+                    inbound_notice_id=notice.pk,
+                )
         notice.status, notice.received_at, notice.received_by = InboundStatus.RECEIVED, received_at, by
         notice.save(update_fields=["status", "received_at", "received_by"])
         record_event(actor=by, subject=notice, verb="inbound.received", data={"variances": variances})
@@ -149,6 +159,19 @@ def _new_lot(notice: InboundNotice, line: InboundLine, received_at: datetime) ->
         received_quantity=line.received_quantity,
         on_hand=line.received_quantity,
         received_at=received_at,
+    )
+
+
+def _publish_lot(name: str, lot: StockLot, *, by: User, quantity: Decimal, **ids: int) -> None:
+    events.publish(
+        name,
+        lot_id=lot.pk,
+        lot=lot,
+        warehouse_id=lot.warehouse_id,
+        product_id=lot.product_id,
+        quantity=quantity,
+        user_id=by.pk if by is not None else None,
+        **ids,
     )
 
 
@@ -201,10 +224,15 @@ def _buyer_fields(buyer: OutboundBuyer, supplier) -> dict:
     }
 
 
-def create_outbound_order(*, warehouse, buyer: OutboundBuyer, picks: list[Pick], by) -> OutboundOrder:
+def create_outbound_order(
+    *, warehouse: OverseasWarehouse, buyer: OutboundBuyer, picks: list[Pick], by: User
+) -> OutboundOrder:
     """Sell from warehouse stock. Each pick takes its quantity off its lot with a conditional
     UPDATE (on_hand >= quantity), so of two orders racing for the last units one gets them and the
-    other is refused; the CheckConstraint on the lot backs this up."""
+    other is refused; the CheckConstraint on the lot backs this up.
+
+    The ``lot.release`` gate is asked for each lot before anything is taken; publishes
+    ``lot.released`` for each pick."""
     supplier = warehouse.supplier
     _require_manager(by, supplier)
     if not picks:
@@ -215,6 +243,8 @@ def create_outbound_order(*, warehouse, buyer: OutboundBuyer, picks: list[Pick],
         if pick.quantity <= 0:
             raise ValidationError(_("Lot %(lot)s: give a positive quantity.") % {"lot": pick.lot.lot_number})
     fields = _buyer_fields(buyer, supplier)
+    for pick in picks:
+        gates.check(action=gates.Action.LOT_RELEASE, obj=pick.lot, user=by, quantity=pick.quantity)
     with transaction.atomic():
         for pick in picks:
             taken = StockLot.objects.filter(pk=pick.lot.pk, on_hand__gte=pick.quantity).update(
@@ -241,11 +271,20 @@ def create_outbound_order(*, warehouse, buyer: OutboundBuyer, picks: list[Pick],
             OutboundLine(outbound=outbound, lot=pick.lot, quantity=pick.quantity) for pick in picks
         )
         record_event(actor=by, subject=outbound, verb="outbound.created", data={"buyer": outbound.buyer_name})
+        for pick in picks:
+            _publish_lot(
+                events.Name.LOT_RELEASED,
+                pick.lot,
+                by=by,
+                quantity=pick.quantity,
+                outbound_order_id=outbound.pk,
+            )
     return outbound
 
 
-def ship_outbound(*, outbound: OutboundOrder, by, shipped_at: datetime | None = None) -> OutboundOrder:
-    """The goods left the warehouse; a marketplace order they belong to is shipped (once)."""
+def ship_outbound(*, outbound: OutboundOrder, by: User, shipped_at: datetime | None = None) -> OutboundOrder:
+    """The goods left the warehouse; a marketplace order they belong to is shipped (once).
+    The ``shipment.ship`` gate may refuse it."""
     _require_manager(by, outbound.supplier)
     with transaction.atomic():
         outbound = OutboundOrder.objects.select_for_update().get(pk=outbound.pk)
@@ -259,10 +298,11 @@ def ship_outbound(*, outbound: OutboundOrder, by, shipped_at: datetime | None = 
                 _("The order is %(status)s: it cannot ship yet.")
                 % {"status": outbound.order.status_label.lower()}
             )
+        gates.check(action=gates.Action.SHIP, obj=outbound, user=by)
         outbound.status, outbound.shipped_at = OutboundStatus.SHIPPED, shipped_at or timezone.now()
         outbound.save(update_fields=["status", "shipped_at"])
         if outbound.order_id and outbound.order.status == OrderStatus.READY_TO_SHIP:
-            order_services.mark_shipped(order_id=outbound.order_id, by=by, reference=outbound.number)
+            order_services.mark_shipped(order=outbound.order, by=by, reference=outbound.number)
         record_event(actor=by, subject=outbound, verb="outbound.shipped")
     return outbound
 
@@ -284,7 +324,7 @@ def record_proof_of_delivery(
             outbound.proof_of_delivery = document
         outbound.save(update_fields=["status", "delivered_at", "received_by_name", "proof_of_delivery"])
         if outbound.order_id and outbound.order.status == OrderStatus.SHIPPED:
-            order_services.mark_delivered(order_id=outbound.order_id, by=by, reference=outbound.number)
+            order_services.mark_delivered(order=outbound.order, by=by, reference=outbound.number)
         record_event(
             actor=by, subject=outbound, verb="outbound.delivered", data={"received_by": received_by_name}
         )

@@ -20,6 +20,7 @@ from marketplace.orders.models import PaymentMethod
 from marketplace.orders.services import record_payment
 from marketplace.payments.models import CardPayment, CardPaymentStatus, EventOutcome, StripeEvent
 from marketplace.payments.services.common import (
+    PaymentMilestone,
     locked_milestone,
     milestone_context,
     notify_operators,
@@ -107,9 +108,9 @@ def _cancel_intent_quietly(api, intent_id: str) -> bool:
     return True
 
 
-def cancel_open_card_payment(*, milestone_id: int) -> None:
+def cancel_open_card_payment(*, milestone: PaymentMilestone) -> None:
     """After a milestone was paid otherwise, close its card PaymentIntent so it cannot be paid twice."""
-    payment = CardPayment.objects.filter(milestone_id=milestone_id, intent_id__isnull=False).first()
+    payment = CardPayment.objects.filter(milestone=milestone, intent_id__isnull=False).first()
     if payment is None or payment.status in (CardPaymentStatus.SUCCEEDED, CardPaymentStatus.CANCELLED):
         return
     if not card_payments_enabled():
@@ -223,7 +224,7 @@ def sync_card_payment(*, payment: CardPayment, intent) -> tuple[str, str]:
         )
         return EventOutcome.REFUSED, "amount or currency differ from the milestone"
     try:
-        paid = record_payment(milestone_id=milestone.pk, method=PaymentMethod.CARD, reference=intent.id)
+        paid = record_payment(milestone=milestone, method=PaymentMethod.CARD, reference=intent.id)
     except ValidationError:
         paid = None  # the order was cancelled meanwhile
     first_time = (

@@ -75,13 +75,13 @@ def decide_transfer_proof(*, proof: TransferProof, accept: bool, by, reason: str
         record_event(actor=by, subject=milestone.order, verb=verb, data=data)
         if accept:
             record_payment(
-                milestone_id=milestone.pk,
+                milestone=milestone,
                 method=PaymentMethod.BANK_TRANSFER,
                 reference=proof.reference or f"transfer-proof-{proof.pk}",
                 by=by,
             )
             # After commit, with no lock held: the card intent can no longer pay this milestone.
-            transaction.on_commit(lambda: cancel_open_card_payment(milestone_id=milestone.pk), robust=True)
+            transaction.on_commit(lambda: cancel_open_card_payment(milestone=milestone), robust=True)
         else:
             notify_company(
                 milestone.order.buyer_company,

@@ -45,4 +45,6 @@ def order_request(
 
 @pytest.fixture
 def order(buyer, buyer_user, supplier, methanol):
-    return place_order(order_request(buyer=buyer, buyer_user=buyer_user, supplier=supplier, product=methanol))
+    return place_order(
+        request=order_request(buyer=buyer, buyer_user=buyer_user, supplier=supplier, product=methanol)
+    )

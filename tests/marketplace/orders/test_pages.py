@@ -26,7 +26,7 @@ def test_the_parties_see_the_order_and_others_do_not(client, order, buyer_user, 
 
 
 def test_the_supplier_moves_the_order_and_the_buyer_cannot(client, order, buyer_user, supplier_admin):
-    services.record_payment(milestone_id=order.milestones.first().pk, method="card", reference="pi_1")
+    services.record_payment(milestone=order.milestones.first(), method="card", reference="pi_1")
     client.force_login(buyer_user)
     refused = client.post(reverse("orders:action", args=[order.number, "finish_production"]))
     client.force_login(supplier_admin)
@@ -95,7 +95,9 @@ def test_the_proforma_invoice_renders_chinese_names(client, buyer, buyer_user, s
     from tests.marketplace.orders.conftest import order_request
 
     product = offered_product(partner=supplier.partner, title="甲醇 99.85%（优等品）", price="285.00")
-    order = place_order(order_request(buyer=buyer, buyer_user=buyer_user, supplier=supplier, product=product))
+    order = place_order(
+        request=order_request(buyer=buyer, buyer_user=buyer_user, supplier=supplier, product=product)
+    )
     client.force_login(buyer_user)
 
     text = pdf_text(client.get(reverse("orders:proforma", args=[order.number])).content)

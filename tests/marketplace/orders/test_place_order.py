@@ -42,7 +42,7 @@ def test_the_rate_in_force_at_placement_is_locked(buyer, buyer_user, supplier, m
         base_id="USD", quote_id="CNY", rate=Decimal("7.10"), valid_from=timezone.now() - timedelta(days=1)
     )
     order = services.place_order(
-        order_request(buyer=buyer, buyer_user=buyer_user, supplier=supplier, product=methanol)
+        request=order_request(buyer=buyer, buyer_user=buyer_user, supplier=supplier, product=methanol)
     )
     ExchangeRate.objects.create(
         base_id="USD", quote_id="CNY", rate=Decimal("7.30"), valid_from=timezone.now()
@@ -56,23 +56,21 @@ def test_the_rate_in_force_at_placement_is_locked(buyer, buyer_user, supplier, m
 def test_payments_move_the_order_through_its_states(order, supplier_admin):
     deposit, balance = order.milestones.all()
 
-    services.record_payment(milestone_id=deposit.pk, method="card", reference="pi_1")
-    services.record_payment(
-        milestone_id=deposit.pk, method="card", reference="pi_1"
-    )  # a repeat changes nothing
+    services.record_payment(milestone=deposit, method="card", reference="pi_1")
+    services.record_payment(milestone=deposit, method="card", reference="pi_1")  # a repeat changes nothing
     order.refresh_from_db()
     assert order.status == OrderStatus.IN_PRODUCTION
 
-    services.finish_production(order_id=order.pk, by=supplier_admin)
+    services.finish_production(order=order, by=supplier_admin)
     order.refresh_from_db()
     assert order.status == OrderStatus.AWAITING_BALANCE
     with pytest.raises(ValidationError):
-        services.mark_shipped(order_id=order.pk, by=supplier_admin)  # the balance is not in
+        services.mark_shipped(order=order, by=supplier_admin)  # the balance is not in
 
-    services.record_payment(milestone_id=balance.pk, method="bank_transfer", reference="TT-77")
-    services.mark_shipped(order_id=order.pk, by=supplier_admin, reference="CMR 123")
-    services.mark_shipped(order_id=order.pk, by=supplier_admin)  # once
-    services.mark_delivered(order_id=order.pk)
+    services.record_payment(milestone=balance, method="bank_transfer", reference="TT-77")
+    services.mark_shipped(order=order, by=supplier_admin, reference="CMR 123")
+    services.mark_shipped(order=order, by=supplier_admin)  # once
+    services.mark_delivered(order=order)
 
     order.refresh_from_db()
     assert order.status == OrderStatus.COMPLETED
@@ -87,10 +85,12 @@ def test_full_payment_on_order_goes_straight_to_ready_after_production(
     buyer, buyer_user, supplier, methanol, supplier_admin
 ):
     order = services.place_order(
-        order_request(buyer=buyer, buyer_user=buyer_user, supplier=supplier, product=methanol, schedule="100")
+        request=order_request(
+            buyer=buyer, buyer_user=buyer_user, supplier=supplier, product=methanol, schedule="100"
+        )
     )
-    services.record_payment(milestone_id=order.milestones.get().pk, method="card", reference="pi_2")
-    services.finish_production(order_id=order.pk, by=supplier_admin)
+    services.record_payment(milestone=order.milestones.get(), method="card", reference="pi_2")
+    services.finish_production(order=order, by=supplier_admin)
 
     order.refresh_from_db()
     assert order.status == OrderStatus.READY_TO_SHIP
@@ -106,7 +106,9 @@ def test_full_payment_on_order_goes_straight_to_ready_after_production(
 def test_bad_lines_are_refused(buyer, buyer_user, supplier, methanol, change, message):
     with pytest.raises(ValidationError) as refused:
         services.place_order(
-            order_request(buyer=buyer, buyer_user=buyer_user, supplier=supplier, product=methanol, **change)
+            request=order_request(
+                buyer=buyer, buyer_user=buyer_user, supplier=supplier, product=methanol, **change
+            )
         )
 
     assert message in str(refused.value)
@@ -118,12 +120,16 @@ def test_a_buyer_cannot_order_for_another_company_or_from_another_supplier(
     other_buyer = BuyerFactory(name="Other buyer")
     with pytest.raises(PermissionDenied):
         services.place_order(
-            order_request(buyer=other_buyer, buyer_user=buyer_user, supplier=supplier, product=methanol)
+            request=order_request(
+                buyer=other_buyer, buyer_user=buyer_user, supplier=supplier, product=methanol
+            )
         )
     other_supplier = SupplierFactory(name="Other plant")
     with pytest.raises(ValidationError):
         services.place_order(
-            order_request(buyer=buyer, buyer_user=buyer_user, supplier=other_supplier, product=methanol)
+            request=order_request(
+                buyer=buyer, buyer_user=buyer_user, supplier=other_supplier, product=methanol
+            )
         )
 
 
@@ -147,11 +153,11 @@ def test_a_buyer_with_an_order_may_read_restricted_documents(order, buyer_user, 
 
 def test_cancelling(order, buyer_user, operator):
     with pytest.raises(ValidationError):
-        services.cancel_order(order_id=order.pk, by=buyer_user, reason="")
-    services.cancel_order(order_id=order.pk, by=buyer_user, reason="Changed supplier")
+        services.cancel_order(order=order, by=buyer_user, reason="")
+    services.cancel_order(order=order, by=buyer_user, reason="Changed supplier")
 
     order.refresh_from_db()
     assert order.status == OrderStatus.CANCELLED
     assert set(order.milestones.values_list("status", flat=True)) == {MilestoneStatus.CANCELLED}
     with pytest.raises(ValidationError):
-        services.record_payment(milestone_id=order.milestones.first().pk, method="card", reference="late")
+        services.record_payment(milestone=order.milestones.first(), method="card", reference="late")

@@ -117,7 +117,7 @@ def place(*, buyer_user, supplier, price="1000.00", quantity="3", schedule="30-7
     """An order of ``quantity`` t at ``price`` from ``supplier`` through the real service."""
     product = offered_product(partner=supplier.partner, price=price)
     return place_order(
-        OrderRequest(
+        request=OrderRequest(
             buyer=buyer_user.company,
             placed_by=buyer_user,
             supplier=supplier.partner,

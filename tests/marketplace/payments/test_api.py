@@ -55,7 +55,7 @@ def test_the_buyer_reads_the_milestones_and_how_they_are_paid(
 
 
 def test_paid_and_refunded_amounts_show(stripe_off, order, deposit, buyer_user, operator):
-    record_payment(milestone_id=deposit.pk, method=PaymentMethod.BANK_TRANSFER, reference="TT-1")
+    record_payment(milestone=deposit, method=PaymentMethod.BANK_TRANSFER, reference="TT-1")
     deposit.refresh_from_db()
     services.refund_payment(
         milestone=deposit, amount_minor=1_000, by=operator, reason="Rounding", reference="R1"

@@ -116,11 +116,11 @@ def test_only_the_orders_buyer_starts_a_card_payment(stripe_on, deposit, who, re
 
 
 def test_paid_and_cancelled_milestones_take_no_card_payment(stripe_on, order, deposit, buyer_user, operator):
-    record_payment(milestone_id=deposit.pk, method=PaymentMethod.BANK_TRANSFER, reference="TT-1")
+    record_payment(milestone=deposit, method=PaymentMethod.BANK_TRANSFER, reference="TT-1")
     with pytest.raises(ValidationError, match="already paid"):
         services.start_card_payment(milestone=deposit, by=buyer_user)
 
-    cancel_order(order_id=order.pk, by=operator, reason="The buyer's import licence was refused")
+    cancel_order(order=order, by=operator, reason="The buyer's import licence was refused")
     with pytest.raises(ValidationError, match="cancelled"):
         services.start_card_payment(milestone=order.milestones.get(sequence=2), by=buyer_user)
     assert not CardPayment.objects.exists()
@@ -155,7 +155,7 @@ def test_no_stripe_call_runs_inside_a_transaction(stripe_on, deposit, buyer_user
     services.start_card_payment(milestone=deposit, by=buyer_user)
     intent_id = checkout.card_payment.intent_id
     pay_in_browser(stripe_on, intent_id)
-    record_payment(milestone_id=deposit.pk, method=PaymentMethod.CARD, reference=intent_id)
+    record_payment(milestone=deposit, method=PaymentMethod.CARD, reference=intent_id)
     services.refund_payment(milestone=deposit, amount_minor=100, by=operator, reason="Goodwill")
 
     assert seen == [0, 0, 0]

@@ -66,7 +66,7 @@ def test_without_stripe_only_bank_transfer_is_offered(client, stripe_off, order,
 
 def test_nothing_to_pay_shows_an_empty_state(client, order, deposit, balance, buyer_user):
     for milestone in (deposit, balance):
-        record_payment(milestone_id=milestone.pk, method=PaymentMethod.BANK_TRANSFER, reference="TT")
+        record_payment(milestone=milestone, method=PaymentMethod.BANK_TRANSFER, reference="TT")
     client.force_login(buyer_user)
 
     response = client.get(reverse("payments:pay", args=[order.number]))
@@ -152,7 +152,7 @@ def test_the_card_step_is_post_only_and_off_without_stripe(client, stripe_off, o
 
 
 def test_a_paid_milestone_sends_the_buyer_back_with_a_message(client, stripe_on, order, deposit, buyer_user):
-    record_payment(milestone_id=deposit.pk, method=PaymentMethod.BANK_TRANSFER, reference="TT")
+    record_payment(milestone=deposit, method=PaymentMethod.BANK_TRANSFER, reference="TT")
     client.force_login(buyer_user)
 
     response = client.post(reverse("payments:card", args=[order.number, deposit.pk]))
@@ -275,7 +275,7 @@ def test_who_downloads_a_proof(client, order, proof, who, status, request):
 def test_an_operator_refunds_a_transfer_from_the_panel(
     client, order, deposit, operator, django_assert_max_num_queries
 ):
-    record_payment(milestone_id=deposit.pk, method=PaymentMethod.BANK_TRANSFER, reference="TT-1")
+    record_payment(milestone=deposit, method=PaymentMethod.BANK_TRANSFER, reference="TT-1")
     client.force_login(operator)
     back = reverse("payments:order-payments", args=[order.number])
 
@@ -296,7 +296,7 @@ def test_an_operator_refunds_a_transfer_from_the_panel(
 
 @pytest.mark.parametrize("amount", ["900.01", "0.001", "abc"])
 def test_a_refused_refund_changes_nothing(client, order, deposit, operator, amount):
-    record_payment(milestone_id=deposit.pk, method=PaymentMethod.BANK_TRANSFER, reference="TT-1")
+    record_payment(milestone=deposit, method=PaymentMethod.BANK_TRANSFER, reference="TT-1")
     client.force_login(operator)
 
     response = client.post(
@@ -312,7 +312,7 @@ def test_a_refused_refund_changes_nothing(client, order, deposit, operator, amou
 
 @pytest.mark.parametrize("who", ["buyer_user", "supplier_admin"])
 def test_only_operators_refund_from_the_page(client, order, deposit, who, request):
-    record_payment(milestone_id=deposit.pk, method=PaymentMethod.BANK_TRANSFER, reference="TT-1")
+    record_payment(milestone=deposit, method=PaymentMethod.BANK_TRANSFER, reference="TT-1")
     client.force_login(request.getfixturevalue(who))
 
     response = client.post(

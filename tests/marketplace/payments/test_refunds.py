@@ -20,7 +20,7 @@ def card_paid(stripe_on, deposit, buyer_user):
     """The deposit (90 000 minor units) paid by card at localstripe and recorded as paid."""
     intent_id = services.start_card_payment(milestone=deposit, by=buyer_user).card_payment.intent_id
     pay_in_browser(stripe_on, intent_id)
-    record_payment(milestone_id=deposit.pk, method=PaymentMethod.CARD, reference=intent_id)
+    record_payment(milestone=deposit, method=PaymentMethod.CARD, reference=intent_id)
     deposit.refresh_from_db()
     return deposit
 
@@ -93,7 +93,7 @@ def test_after_a_partial_refund_only_the_rest_can_go(stripe_on, card_paid, opera
 
 def test_a_refund_stripe_refuses_gives_the_amount_back(stripe_on, deposit, operator):
     # Recorded as paid by an intent localstripe does not know: it answers 404.
-    record_payment(milestone_id=deposit.pk, method=PaymentMethod.CARD, reference="pi_unknown_to_stripe")
+    record_payment(milestone=deposit, method=PaymentMethod.CARD, reference="pi_unknown_to_stripe")
     deposit.refresh_from_db()
 
     with pytest.raises(ValidationError, match="Stripe did not refund"):
@@ -123,7 +123,7 @@ def test_an_unpaid_milestone_cannot_be_refunded(stripe_on, balance, operator):
 
 
 def test_a_bank_transfer_refund_is_recorded_without_stripe(stripe_off, deposit, operator):
-    record_payment(milestone_id=deposit.pk, method=PaymentMethod.BANK_TRANSFER, reference="TT-9")
+    record_payment(milestone=deposit, method=PaymentMethod.BANK_TRANSFER, reference="TT-9")
     deposit.refresh_from_db()
 
     with pytest.raises(ValidationError) as refused:
@@ -145,7 +145,7 @@ def test_a_bank_transfer_refund_is_recorded_without_stripe(stripe_off, deposit, 
 
 
 def test_without_stripe_a_card_payment_cannot_be_refunded_here(stripe_off, deposit, operator):
-    record_payment(milestone_id=deposit.pk, method=PaymentMethod.CARD, reference="pi_x")
+    record_payment(milestone=deposit, method=PaymentMethod.CARD, reference="pi_x")
     deposit.refresh_from_db()
 
     with pytest.raises(ValidationError, match="need Stripe"):

@@ -76,7 +76,7 @@ def test_only_the_orders_buyer_uploads_proofs(deposit, who, request):
 
 
 def test_no_proof_for_a_paid_milestone(deposit, buyer_user):
-    record_payment(milestone_id=deposit.pk, method=PaymentMethod.CARD, reference="pi_1")
+    record_payment(milestone=deposit, method=PaymentMethod.CARD, reference="pi_1")
 
     with pytest.raises(ValidationError, match="already paid"):
         services.upload_transfer_proof(milestone=deposit, file=proof_file(), by=buyer_user)
@@ -156,7 +156,7 @@ def test_a_decided_proof_stays_decided(proof, supplier_admin):
 
 
 def test_a_proof_for_a_milestone_paid_by_card_meanwhile_can_only_be_rejected(proof, deposit, supplier_admin):
-    record_payment(milestone_id=deposit.pk, method=PaymentMethod.CARD, reference="pi_first")
+    record_payment(milestone=deposit, method=PaymentMethod.CARD, reference="pi_first")
 
     with pytest.raises(ValidationError, match="already paid"):
         services.decide_transfer_proof(proof=proof, accept=True, by=supplier_admin)

@@ -242,7 +242,7 @@ def test_an_intent_whose_amount_differs_is_refused(client, stripe_on, order, dep
 def test_a_card_payment_for_a_milestone_paid_by_transfer_alerts_operators(
     client, paid_intent, order, deposit, operator, django_capture_on_commit_callbacks
 ):
-    record_payment(milestone_id=deposit.pk, method=PaymentMethod.BANK_TRANSFER, reference="TT-77")
+    record_payment(milestone=deposit, method=PaymentMethod.BANK_TRANSFER, reference="TT-77")
 
     with django_capture_on_commit_callbacks(execute=True):
         deliver(client, intent_event("payment_intent.succeeded", paid_intent, event_id="evt_double"))
@@ -254,7 +254,7 @@ def test_a_card_payment_for_a_milestone_paid_by_transfer_alerts_operators(
 
 
 def test_a_card_payment_after_cancellation_needs_an_operator(client, paid_intent, order, buyer_user):
-    cancel_order(order_id=order.pk, by=buyer_user, reason="Found it cheaper")
+    cancel_order(order=order, by=buyer_user, reason="Found it cheaper")
 
     deliver(client, intent_event("payment_intent.succeeded", paid_intent, event_id="evt_late"))
 
