@@ -132,7 +132,7 @@ def response_rate(*, partner: Partner) -> ResponseRate:
     return ResponseRate(received=counts["received"], answered=counts["answered"])
 
 
-def buyer_has_rfq_for(user: AnyUser, product: Product) -> bool:
+def buyer_has_rfq_for(*, user: AnyUser, product: Product) -> bool:
     """The catalog's document access rule: the buyer's company asked for, or was quoted, it."""
     company = company_of(user=user)
     if company is None or company.kind != CompanyKind.BUYER:

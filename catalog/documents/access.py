@@ -1,13 +1,13 @@
 """Who may download a restricted document: the supplier, staff, and buyers a rule admits.
 
 Later apps register rules ("has an order for this product", "has an RFQ for it") in their
-``AppConfig.ready()``; the catalog never imports them. A rule is ``rule(user, product) -> bool``,
+``AppConfig.ready()``; the catalog never imports them. A rule is ``rule(*, user, product) -> bool``,
 is called only for logged-in users, and should cost at most one query.
 """
 
 from collections.abc import Callable
 
-AccessRule = Callable[[object, object], bool]
+AccessRule = Callable[..., bool]  # rule(*, user=, product=) -> bool
 
 _rules: list[AccessRule] = []
 
@@ -47,4 +47,4 @@ def admitted_to_restricted(user, product) -> bool:
         return False
     if manages_documents(user, product):
         return True
-    return any(rule(user, product) for rule in _rules)
+    return any(rule(user=user, product=product) for rule in _rules)

@@ -1,5 +1,6 @@
 """Reads about companies, scoped to who is asking."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 
 from marketplace.accounts.models import (
@@ -7,21 +8,22 @@ from marketplace.accounts.models import (
     CompanyKind,
     Membership,
     SupplierAuthorisation,
+    User,
     VerificationStatus,
 )
 
 
-def company_of(*, user) -> Company | None:
+def company_of(*, user: User | AnonymousUser) -> Company | None:
     return user.company if user.is_authenticated else None
 
 
-def membership_of(*, user) -> Membership | None:
+def membership_of(*, user: User | AnonymousUser) -> Membership | None:
     if not user.is_authenticated:
         return None
     return Membership.objects.select_related("company").filter(user=user).first()
 
 
-def companies_for_review(*, user, status: str | None = None) -> QuerySet[Company]:
+def companies_for_review(*, user: User | AnonymousUser, status: str | None = None) -> QuerySet[Company]:
     """The operators' queue. Buyers need no verification, so they only show under "all"."""
     if not user.is_staff:
         return Company.objects.none()
@@ -31,7 +33,7 @@ def companies_for_review(*, user, status: str | None = None) -> QuerySet[Company
     return companies.order_by("-created_at", "-pk")
 
 
-def companies_visible_to(*, user) -> QuerySet[Company]:
+def companies_visible_to(*, user: User | AnonymousUser) -> QuerySet[Company]:
     """Operators see every company; anyone else only their own."""
     if user.is_staff:
         return Company.objects.all()
@@ -44,7 +46,7 @@ def members_of(*, company: Company) -> QuerySet[Membership]:
     return company.memberships.select_related("user").order_by("-role", "user__email")
 
 
-def authorisations_visible_to(*, user) -> QuerySet[SupplierAuthorisation]:
+def authorisations_visible_to(*, user: User | AnonymousUser) -> QuerySet[SupplierAuthorisation]:
     """Only the supplier and the firm of an authorisation (and operators) can see it."""
     authorisations = SupplierAuthorisation.objects.select_related("supplier", "firm")
     if user.is_staff:

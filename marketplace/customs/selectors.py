@@ -86,7 +86,7 @@ def declaration_for_page(*, user: AnyUser, pk: int) -> Declaration:
     )
 
 
-def declarations_for_order(*, order) -> QuerySet[Declaration]:
+def declarations_for_order(*, order: Order) -> QuerySet[Declaration]:
     return Declaration.objects.filter(order=order).order_by("-created_at", "-pk")
 
 

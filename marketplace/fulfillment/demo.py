@@ -255,7 +255,7 @@ def _warehouse_flow(firm) -> None:
         return
     user = _acting_user(booking.supplier, firm)
     shipment = Shipment.objects.filter(booking=booking).first() or _booking_shipment(booking, user)
-    declaration = declaration_of(shipment)
+    declaration = declaration_of(shipment=shipment)
     if declaration is None or declaration.status not in warehouse.DECLARED:
         return
     notice = warehouse.create_inbound_notice(

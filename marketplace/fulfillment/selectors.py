@@ -14,6 +14,7 @@ from oscar.core.loading import get_model
 
 from marketplace.accounts.models import Company
 from marketplace.accounts.policy import AnyUser, acts_for, visible_to
+from marketplace.customs.models import OverseasWarehouse, WarehouseBooking
 from marketplace.fulfillment.models import (
     InboundLine,
     InboundNotice,
@@ -224,7 +225,7 @@ def lots_visible_to(*, user: AnyUser) -> QuerySet[StockLot]:
 
 
 def stock_for_desk(
-    *, user: AnyUser, warehouse=None, text: str = "", in_stock_only: bool = True
+    *, user: AnyUser, warehouse: OverseasWarehouse | None = None, text: str = "", in_stock_only: bool = True
 ) -> QuerySet[StockLot]:
     """Stock by SKU and lot: what is on hand in each warehouse the user may see."""
     lots = lots_visible_to(user=user)
@@ -313,7 +314,7 @@ def trace_outbound_line(*, line: OutboundLine) -> Trace:
 # --- forms and documents ------------------------------------------------------------------------
 
 
-def packing_defaults(source) -> dict:
+def packing_defaults(source: Order | WarehouseBooking) -> dict:
     """What a new shipment proposes for an order or booking line: all of it, weighed from the catalog."""
     from catalog.specs.models import TradeSpec
 
@@ -335,7 +336,7 @@ def packing_defaults(source) -> dict:
     }
 
 
-def shipment_defaults(*, order=None, booking=None) -> dict:
+def shipment_defaults(*, order: Order | None = None, booking: WarehouseBooking | None = None) -> dict:
     if order is not None:
         return {
             "destination": order.destination_city or order.named_place,

@@ -6,6 +6,8 @@ from oscar.core.loading import get_model
 from marketplace.accounts.models import CompanyKind
 from marketplace.accounts.policy import AnyUser, visible_to
 
+Product = get_model("catalogue", "Product")
+
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
 
@@ -34,7 +36,7 @@ def order_for_page(*, user: AnyUser, number: str) -> Order:
     )
 
 
-def buyer_has_ordered(user: AnyUser, product) -> bool:
+def buyer_has_ordered(*, user: AnyUser, product: Product) -> bool:
     """The catalog's document access rule: the buyer's company has an order for the product."""
     company = user.company if user.is_authenticated else None
     if company is None or company.kind != CompanyKind.BUYER:
@@ -58,7 +60,7 @@ def role_in(*, user: AnyUser, order: Order) -> str:
     return "firm"
 
 
-def actions_for(*, order, role: str) -> list[str]:
+def actions_for(*, order: Order, role: str) -> list[str]:
     """The buttons the order page offers this party in the order's state."""
     from marketplace.orders.models import MilestoneStatus, OrderStatus
 
@@ -81,7 +83,7 @@ def actions_for(*, order, role: str) -> list[str]:
     return actions
 
 
-def proforma_context(*, order) -> dict:
+def proforma_context(*, order: Order) -> dict:
     """Everything the proforma invoice prints: parties, lines with HS codes, totals, schedule."""
     from catalog.specs.models import TradeSpec
 

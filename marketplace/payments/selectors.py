@@ -5,11 +5,16 @@ from decimal import Decimal
 
 from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
+from oscar.core.loading import get_model
 
+from marketplace.accounts.policy import AnyUser
 from marketplace.orders.models import MilestoneStatus
 from marketplace.orders.money import exponent, from_minor
 from marketplace.orders.selectors import orders_visible_to, role_in
 from marketplace.payments.models import CardPayment, Refund, TransferProof
+
+Order = get_model("order", "Order")
+PaymentMilestone = get_model("order", "PaymentMilestone")
 
 # Who may do what with an order's payments (roles from marketplace.orders.selectors.role_in).
 PAYS = {"buyer"}
@@ -18,12 +23,12 @@ SEES_PROOFS = {"buyer", "supplier", "operator"}
 REFUNDS = {"operator"}
 
 
-def visible_order(*, user, number: str):
+def visible_order(*, user: AnyUser, number: str) -> Order:
     """The order if ``user`` may see it; 404 otherwise, so other companies' orders do not exist."""
     return get_object_or_404(orders_visible_to(user=user), number=number)
 
 
-def visible_order_by_id(*, user, pk: int):
+def visible_order_by_id(*, user: AnyUser, pk: int) -> Order:
     return get_object_or_404(orders_visible_to(user=user), pk=pk)
 
 
@@ -72,7 +77,9 @@ class MilestonePayments:
         return self.milestone.status == MilestoneStatus.PAID
 
 
-def milestone_payments(*, order, milestones=None) -> list[MilestonePayments]:
+def milestone_payments(
+    *, order: Order, milestones: list[PaymentMilestone] | None = None
+) -> list[MilestonePayments]:
     """Each milestone with its card payment, transfer proofs and refunds, in a few queries."""
     milestones = list(order.milestones.all() if milestones is None else milestones)
     prefetch_related_objects(milestones, "card_payment", "transfer_proofs", "refunds")
@@ -118,7 +125,9 @@ class PaymentPanel:
         return any(row.is_pending for row in self.rows)
 
 
-def payment_panel(*, user, order, milestones=None) -> PaymentPanel:
+def payment_panel(
+    *, user: AnyUser, order: Order, milestones: list[PaymentMilestone] | None = None
+) -> PaymentPanel:
     return PaymentPanel(
         order=order,
         role=role_in(user=user, order=order),

@@ -227,7 +227,9 @@ def refund(request, number: str, milestone_id: int):
             request,
             _("%(amount)s refunded for “%(label)s”.")
             % {
-                "amount": services.display_amount(form.cleaned_data["amount"], milestone.currency),
+                "amount": services.display_amount(
+                    amount_minor=form.cleaned_data["amount"], currency=milestone.currency
+                ),
                 "label": milestone.label,
             },
         )

@@ -39,6 +39,8 @@ from rfq.services.requests import (
     _supplier_of,
 )
 
+Partner = get_model("partner", "Partner")
+
 Order = get_model("order", "Order")
 
 QUOTABLE_RFQ_STATUSES = (RFQStatus.OPEN, RFQStatus.QUOTED, RFQStatus.PARTLY_AWARDED)
@@ -202,7 +204,7 @@ def revise_quote(*, quote: Quote, by: User, terms: QuoteTerms, note: str = "") -
     return quote
 
 
-def withdraw_quote(*, quote: Quote, by) -> Quote:
+def withdraw_quote(*, quote: Quote, by: User) -> Quote:
     partner = _supplier_of(by)
     if quote.supplier_id != partner.pk:
         raise PermissionDenied(_("You can only withdraw your own quotes."))
@@ -239,7 +241,9 @@ def _tell_supplier(quote_or_partner, rfq: RFQ, *, template: str, **extra) -> Non
 # --- negotiation thread -----------------------------------------------------------------------
 
 
-def post_message(*, rfq: RFQ, supplier, by, body: str, counter_price: Decimal | None = None) -> Message:
+def post_message(
+    *, rfq: RFQ, supplier: Partner, by: User, body: str, counter_price: Decimal | None = None
+) -> Message:
     """A message in the thread of ``rfq`` with ``supplier``; the buyer may add a counter-offer."""
     body = body.strip()
     company = by.company if by.is_authenticated else None

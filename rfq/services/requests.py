@@ -96,7 +96,7 @@ def _new_number() -> str:
             return number
 
 
-def check_rate_limit(*, user) -> None:
+def check_rate_limit(*, user: User) -> None:
     limit = settings.RFQ_RATE_LIMIT_PER_HOUR
     recent = RFQ.objects.filter(created_by=user, created_at__gte=timezone.now() - timedelta(hours=1))
     if recent.count() >= limit:
@@ -117,7 +117,7 @@ def _validate_details(details: RFQDetails) -> None:
         raise ValidationError(errors)
 
 
-def create_rfq(*, buyer_user, details: RFQDetails, submit: bool = True) -> RFQ:
+def create_rfq(*, buyer_user: User, details: RFQDetails, submit: bool = True) -> RFQ:
     """A buyer's RFQ, direct to the product's supplier when made from a product page; opened
     and routed at once unless saved as a draft. Rate-limited per user."""
     company = buyer_user.company
@@ -258,7 +258,7 @@ def _rfq_context(rfq: RFQ) -> dict:
     }
 
 
-def cancel_rfq(*, rfq: RFQ, by) -> RFQ:
+def cancel_rfq(*, rfq: RFQ, by: User) -> RFQ:
     _require_buyer(rfq, by)
     with transaction.atomic():
         rfq = _locked_rfq(rfq.pk)
@@ -272,7 +272,7 @@ def cancel_rfq(*, rfq: RFQ, by) -> RFQ:
     return rfq
 
 
-def close_rfq(*, rfq: RFQ, by) -> RFQ:
+def close_rfq(*, rfq: RFQ, by: User) -> RFQ:
     """The buyer stops after a partial award: what is left will not be awarded."""
     _require_buyer(rfq, by)
     with transaction.atomic():

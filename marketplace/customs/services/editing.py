@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from marketplace.accounts.models import User
 from marketplace.core.services import record_event
 from marketplace.customs.models import Declaration, DeclarationLine, DeclarationStatus
 from marketplace.customs.services.common import (
@@ -52,7 +53,7 @@ def _back_to_draft(declaration: Declaration, *, user) -> None:
         _move(declaration, DeclarationStatus.DRAFT, user=user, data={"reason": "edited"})
 
 
-def update_declaration(*, declaration: Declaration, user, **fields) -> Declaration:
+def update_declaration(*, declaration: Declaration, user: User, **fields) -> Declaration:
     """Change the head (office, port, transport, Incoterm...); the route is decided again."""
     _require_filer(user, declaration.supplier)
     unknown = set(fields) - set(HEAD_FIELDS)
@@ -72,7 +73,7 @@ def update_declaration(*, declaration: Declaration, user, **fields) -> Declarati
     return declaration
 
 
-def update_declaration_line(*, line: DeclarationLine, user, **fields) -> DeclarationLine:
+def update_declaration_line(*, line: DeclarationLine, user: User, **fields) -> DeclarationLine:
     """Change what the firm completes on a line: HS line, inspection code, elements, licence."""
     declaration = line.declaration
     _require_filer(user, declaration.supplier)
@@ -120,7 +121,7 @@ def _check_waybill(waybill: WaybillData) -> None:
         raise ValidationError(errors)
 
 
-def fill_waybill(*, declaration: Declaration, waybill: WaybillData, user) -> Declaration:
+def fill_waybill(*, declaration: Declaration, waybill: WaybillData, user: User) -> Declaration:
     """Record the CEB505 waybill data (entered on the desk or from a shipment)."""
     if user is not None:
         _require_filer(user, declaration.supplier)

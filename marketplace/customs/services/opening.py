@@ -6,9 +6,10 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
 
 from catalog.reference.selectors import rates_at
-from marketplace.accounts.models import Company
+from marketplace.accounts.models import Company, User
 from marketplace.core.services import record_event
 from marketplace.customs import facts as catalog_facts
 from marketplace.customs.models import (
@@ -29,6 +30,8 @@ from marketplace.customs.services.common import (
     _require_filer,
 )
 from marketplace.orders.models import OrderStatus
+
+Order = get_model("order", "Order")
 
 # --- opening ----------------------------------------------------------------------------------
 
@@ -81,7 +84,7 @@ def _line_from(
     )
 
 
-def open_declaration_for_order(*, order, user, line_ids: list[int] | None = None) -> Declaration:
+def open_declaration_for_order(*, order: Order, user: User, line_ids: list[int] | None = None) -> Declaration:
     """A 9710 declaration for an order, or for the chosen lines of it (a partial shipment)."""
     supplier = _order_supplier(order)
     _require_filer(user, supplier)
@@ -149,7 +152,7 @@ def _open_for_order(*, order, supplier: Company, user, line_ids: list[int] | Non
     return _save_new(declaration, lines, user=user)
 
 
-def open_declaration_for_booking(*, booking: WarehouseBooking, user) -> Declaration:
+def open_declaration_for_booking(*, booking: WarehouseBooking, user: User) -> Declaration:
     """A 9810 declaration for an overseas-warehouse booking (orderType W)."""
     _require_filer(user, booking.supplier)
     with transaction.atomic():

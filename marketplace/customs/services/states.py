@@ -14,7 +14,7 @@ from marketplace.customs.services.common import _locked, _move, _recompute, _req
 # --- states -----------------------------------------------------------------------------------
 
 
-def mark_ready(*, declaration: Declaration, user) -> Declaration:
+def mark_ready(*, declaration: Declaration, user: User) -> Declaration:
     """Draft → ready, only when every validation rule passes (and its messages are schema-valid)."""
     from marketplace.customs.validation import validate_declaration
 
@@ -53,7 +53,7 @@ def submit_declaration(*, declaration: Declaration, user: User) -> Declaration:
     return declaration
 
 
-def correct_declaration(*, declaration: Declaration, user) -> Declaration:
+def correct_declaration(*, declaration: Declaration, user: User) -> Declaration:
     """Rejected → draft, to be corrected and re-filed as a change (appType 2)."""
     _require_filer(user, declaration.supplier)
     with transaction.atomic():
@@ -77,7 +77,7 @@ CANCELLABLE = (
 )
 
 
-def cancel_declaration(*, declaration: Declaration, user, reason: str) -> Declaration:
+def cancel_declaration(*, declaration: Declaration, user: User, reason: str) -> Declaration:
     _require_filer(user, declaration.supplier)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the declaration is cancelled.")})

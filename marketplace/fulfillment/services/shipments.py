@@ -11,10 +11,13 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
 
+from catalog.reference.models import Incoterm
 from marketplace.accounts.models import User
 from marketplace.core import events, gates
 from marketplace.core.services import record_event
+from marketplace.customs.models import WarehouseBooking
 from marketplace.fulfillment.models import (
     EventKind,
     EventSource,
@@ -27,6 +30,8 @@ from marketplace.fulfillment.models import (
 from marketplace.fulfillment.selectors import can_manage, dangerous_goods_of, hs_codes_of
 from marketplace.orders import services as order_services
 from marketplace.orders.models import OrderStatus
+
+Order = get_model("order", "Order")
 
 # Orders a shipment may be made for: planned during production; it leaves the factory only once
 # the order is ready to ship. A delivered order may still get its shipment recorded afterwards
@@ -148,12 +153,12 @@ def _check_legs(legs) -> None:
 
 def create_shipment(
     *,
-    by,
+    by: User,
     details: ShipmentDetails,
     lines: list[PackedLine],
-    order=None,
-    booking=None,
-    incoterm=None,
+    order: Order | None = None,
+    booking: WarehouseBooking | None = None,
+    incoterm: Incoterm | None = None,
     legs: tuple[PlannedLeg, ...] | list[PlannedLeg] = (),
 ) -> Shipment:
     """A shipment for an order (to its buyer) or a warehouse booking (to the overseas warehouse),
@@ -235,7 +240,7 @@ def _create_lines(shipment: Shipment, lines: list[PackedLine], *, field: str) ->
 def add_leg(
     *,
     shipment: Shipment,
-    by,
+    by: User,
     mode: str,
     origin: str,
     destination: str,
@@ -372,7 +377,7 @@ def _deliver_order_when_complete(shipment: Shipment, *, by) -> None:
         order_services.mark_delivered(order=shipment.order, by=by, reference=shipment.number)
 
 
-def cancel_shipment(*, shipment: Shipment, by) -> Shipment:
+def cancel_shipment(*, shipment: Shipment, by: User) -> Shipment:
     """Only a shipment that has not left the factory can be cancelled."""
     _require_manager(by, shipment.supplier)
     with transaction.atomic():

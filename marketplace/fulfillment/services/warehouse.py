@@ -6,6 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -15,7 +16,7 @@ from catalog.documents.models import DocumentKind, ProductDocument
 from marketplace.accounts.models import User
 from marketplace.core import events, gates
 from marketplace.core.services import record_event
-from marketplace.customs.models import DeclarationStatus, OverseasWarehouse
+from marketplace.customs.models import DeclarationStatus, OverseasWarehouse, WarehouseBooking
 from marketplace.fulfillment.models import (
     InboundLine,
     InboundNotice,
@@ -49,7 +50,7 @@ def _current_coas(product_ids: list[int]) -> dict[int, ProductDocument]:
 
 
 def create_inbound_notice(
-    *, booking, by, expected_on: date, shipment: Shipment | None = None
+    *, booking: WarehouseBooking, by: User, expected_on: date, shipment: Shipment | None = None
 ) -> InboundNotice:
     """Tell the warehouse what a declared booking brings: one line per booking line, with its lot and COA."""
     _require_manager(by, booking.supplier)
@@ -308,7 +309,12 @@ def ship_outbound(*, outbound: OutboundOrder, by: User, shipped_at: datetime | N
 
 
 def record_proof_of_delivery(
-    *, outbound: OutboundOrder, by, received_by_name: str, delivered_at: datetime | None = None, document=None
+    *,
+    outbound: OutboundOrder,
+    by: User,
+    received_by_name: str,
+    delivered_at: datetime | None = None,
+    document: UploadedFile | None = None,
 ) -> OutboundOrder:
     """The final buyer signed for the goods; a marketplace order they belong to is delivered (once)."""
     _require_manager(by, outbound.supplier)

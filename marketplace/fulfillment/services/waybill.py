@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
+from marketplace.accounts.models import User
 from marketplace.customs import selectors as customs_selectors
 from marketplace.customs import services as customs_services
 from marketplace.customs.models import Declaration
@@ -12,7 +13,7 @@ from marketplace.fulfillment.models import Shipment
 from marketplace.fulfillment.services.shipments import _require_manager
 
 
-def waybill_of(shipment: Shipment) -> WaybillData:
+def waybill_of(*, shipment: Shipment) -> WaybillData:
     totals = shipment.lines.aggregate(packages=Sum("package_count"), gross=Sum("gross_weight_kg"))
     descriptions = [line.description for line in shipment.lines.all()]
     return WaybillData(
@@ -28,7 +29,7 @@ def waybill_of(shipment: Shipment) -> WaybillData:
     )
 
 
-def declaration_of(shipment: Shipment) -> Declaration | None:
+def declaration_of(*, shipment: Shipment) -> Declaration | None:
     """The shipment's current declaration: the newest one of its order or booking."""
     if shipment.order_id:
         declarations = customs_selectors.declarations_for_order(order=shipment.order)
@@ -37,11 +38,13 @@ def declaration_of(shipment: Shipment) -> Declaration | None:
     return declarations.order_by("-pk").first()
 
 
-def fill_declaration_waybill(*, shipment: Shipment, by) -> Declaration:
+def fill_declaration_waybill(*, shipment: Shipment, by: User) -> Declaration:
     """Copy the shipment's carrier, waybill number, charges, packages and gross weight into its
     declaration; customs refuses once the declaration is submitted."""
     _require_manager(by, shipment.supplier)
-    declaration = declaration_of(shipment)
+    declaration = declaration_of(shipment=shipment)
     if declaration is None:
         raise ValidationError(_("No declaration was opened for this shipment's order or booking yet."))
-    return customs_services.fill_waybill(declaration=declaration, waybill=waybill_of(shipment), user=by)
+    return customs_services.fill_waybill(
+        declaration=declaration, waybill=waybill_of(shipment=shipment), user=by
+    )

@@ -132,7 +132,7 @@ def _line_forms(request, sources):
 
 def _offer_waybill(request, shipment) -> None:
     """A new shipment gives its waybill to a declaration still being prepared."""
-    declaration = declaration_of(shipment)
+    declaration = declaration_of(shipment=shipment)
     if declaration is None or not declaration.is_editable:
         return
     try:

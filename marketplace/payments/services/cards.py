@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from marketplace.accounts.models import User
 from marketplace.core.services import record_event
 from marketplace.orders.models import PaymentMethod
 from marketplace.orders.services import record_payment
@@ -38,7 +39,7 @@ class CardCheckout:
     client_secret: str
 
 
-def start_card_payment(*, milestone, by) -> CardCheckout:
+def start_card_payment(*, milestone: PaymentMilestone, by: User) -> CardCheckout:
     """Open (or reopen) the milestone's PaymentIntent for its buyer; returns its client secret.
 
     Calling again returns the same intent: our CardPayment row is unique per milestone, and
@@ -47,9 +48,9 @@ def start_card_payment(*, milestone, by) -> CardCheckout:
     """
     api = stripe_api()
     with transaction.atomic():
-        milestone = locked_milestone(milestone.pk)
-        require_role(milestone.order, by, "buyer")
-        require_pending(milestone)
+        milestone = locked_milestone(milestone_id=milestone.pk)
+        require_role(order=milestone.order, user=by, roles=("buyer",))
+        require_pending(milestone=milestone)
         payment, created = CardPayment.objects.get_or_create(
             milestone=milestone,
             defaults={"amount_minor": milestone.amount_minor, "currency": milestone.currency},
@@ -204,7 +205,7 @@ def _status_of(intent) -> tuple[str, str]:
     return CardPaymentStatus.AWAITING, ""
 
 
-def sync_card_payment(*, payment: CardPayment, intent) -> tuple[str, str]:
+def sync_card_payment(*, payment: CardPayment, intent: stripe.PaymentIntent) -> tuple[str, str]:
     """Bring our row (and the milestone) in line with the PaymentIntent as Stripe reports it now."""
     status, error = _status_of(intent)
     milestone = payment.milestone
@@ -242,7 +243,10 @@ def sync_card_payment(*, payment: CardPayment, intent) -> tuple[str, str]:
             verb="payment.card_needs_attention",
             data={"milestone": milestone.pk, "intent": intent.id},
         )
-        notify_operators("payments/card_needs_attention", milestone_context(milestone, intent=intent.id))
+        notify_operators(
+            template="payments/card_needs_attention",
+            context=milestone_context(milestone=milestone, intent=intent.id),
+        )
     return EventOutcome.ATTENTION, "paid at Stripe, but the milestone cannot take it"
 
 

@@ -5,7 +5,9 @@ import stripe
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
 
+from marketplace.accounts.models import User
 from marketplace.core.services import record_event
 from marketplace.orders.models import MilestoneStatus, PaymentMethod
 from marketplace.payments.models import Refund, RefundStatus
@@ -17,8 +19,12 @@ from marketplace.payments.services.common import (
 )
 from marketplace.payments.stripe_client import card_payments_enabled, stripe_api
 
+PaymentMilestone = get_model("order", "PaymentMilestone")
 
-def refund_payment(*, milestone, amount_minor: int, by, reason: str, reference: str = "") -> Refund:
+
+def refund_payment(
+    *, milestone: PaymentMilestone, amount_minor: int, by: User, reason: str, reference: str = ""
+) -> Refund:
     """Operators refund part or all of a paid milestone; never more than is left to refund.
 
     Card payments are refunded at Stripe; bank transfers are refunded by the operator's bank
@@ -28,7 +34,7 @@ def refund_payment(*, milestone, amount_minor: int, by, reason: str, reference: 
         raise PermissionDenied(_("Only operators refund payments."))
     reason, reference = reason.strip(), reference.strip()
     with transaction.atomic():
-        milestone = locked_milestone(milestone.pk)
+        milestone = locked_milestone(milestone_id=milestone.pk)
         _check_refund(milestone, amount_minor=amount_minor, reason=reason, reference=reference)
         by_card = milestone.paid_with == PaymentMethod.CARD
         milestone.refunded_minor += amount_minor  # reserved before Stripe is asked
@@ -77,7 +83,8 @@ def _check_refund(milestone, *, amount_minor: int, reason: str, reference: str) 
         errors["amount"] = [_("Enter an amount greater than zero.")]
     elif amount_minor > left:
         errors["amount"] = [
-            _("At most %(left)s can be refunded.") % {"left": display_amount(left, milestone.currency)}
+            _("At most %(left)s can be refunded.")
+            % {"left": display_amount(amount_minor=left, currency=milestone.currency)}
         ]
     if not reason:
         errors["reason"] = [_("Say why the payment is refunded.")]
@@ -92,7 +99,7 @@ def _check_refund(milestone, *, amount_minor: int, reason: str, reference: str) 
 def _release(refund: Refund, *, error: str) -> None:
     """Stripe refused: give the reserved amount back to the milestone."""
     with transaction.atomic():
-        milestone = locked_milestone(refund.milestone_id)
+        milestone = locked_milestone(milestone_id=refund.milestone_id)
         milestone.refunded_minor -= refund.amount_minor
         milestone.save(update_fields=["refunded_minor"])
         refund.status = RefundStatus.FAILED
@@ -121,6 +128,8 @@ def _announce_refund(refund: Refund, milestone) -> None:
         },
     )
     context = milestone_context(
-        milestone, refunded=display_amount(refund.amount_minor, refund.currency), reason=refund.reason
+        milestone=milestone,
+        refunded=display_amount(amount_minor=refund.amount_minor, currency=refund.currency),
+        reason=refund.reason,
     )
-    notify_company(milestone.order.buyer_company, "payments/refunded", context)
+    notify_company(company=milestone.order.buyer_company, template="payments/refunded", context=context)

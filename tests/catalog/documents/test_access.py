@@ -50,7 +50,7 @@ def test_download_permissions_by_role(request, documents, who, allowed):
 def test_a_registered_rule_admits_a_buyer_to_restricted_current_documents(documents, buyer_user, methanol):
     calls = []
 
-    def has_an_order(user, product):
+    def has_an_order(*, user, product):
         calls.append((user.pk, product.pk))
         return user.pk == buyer_user.pk
 

@@ -147,8 +147,8 @@ def test_who_sees_an_order(order, buyer_user, supplier_admin, operator, supplier
 
 
 def test_a_buyer_with_an_order_may_read_restricted_documents(order, buyer_user, methanol):
-    assert buyer_has_ordered(buyer_user, methanol)
-    assert not buyer_has_ordered(member_of(BuyerFactory(name="Rival buyer")), methanol)
+    assert buyer_has_ordered(user=buyer_user, product=methanol)
+    assert not buyer_has_ordered(user=member_of(BuyerFactory(name="Rival buyer")), product=methanol)
 
 
 def test_cancelling(order, buyer_user, operator):
