@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -70,7 +71,7 @@ def register_company(
     first_name: str = "",
     last_name: str = "",
     language: str = "en",
-    registration_document=None,
+    registration_document: UploadedFile | None = None,
 ) -> Membership:
     """Sign-up: a company with its first user as administrator.
 
@@ -132,7 +133,7 @@ VERIFICATION_TRANSITIONS = {
 }
 
 
-def decide_verification(*, company: Company, operator, decision: str, reason: str = "") -> Company:
+def decide_verification(*, company: Company, operator: User, decision: str, reason: str = "") -> Company:
     """An operator verifies or rejects a company; the reason is recorded and sent to it."""
     if not operator.is_staff:
         raise PermissionDenied(_("Only operators can verify companies."))
@@ -172,7 +173,7 @@ def decide_verification(*, company: Company, operator, decision: str, reason: st
 def add_member(
     *,
     company: Company,
-    by,
+    by: User,
     email: str,
     first_name: str = "",
     last_name: str = "",
@@ -228,11 +229,11 @@ def _create_member(*, company, by, email, first_name, last_name, role, language)
 def resubmit_registration(
     *,
     company: Company,
-    by,
+    by: User,
     note: str,
     registration_number: str = "",
     customs_code: str = "",
-    registration_document=None,
+    registration_document: UploadedFile | None = None,
 ) -> Company:
     """A rejected company corrects its registration and goes back to the review queue."""
     _require_admin(company=company, user=by)
@@ -261,7 +262,7 @@ def resubmit_registration(
     return company
 
 
-def authorise_firm(*, supplier: Company, firm: Company, by) -> SupplierAuthorisation:
+def authorise_firm(*, supplier: Company, firm: Company, by: User) -> SupplierAuthorisation:
     """A supplier lets a verified trade-service firm act for it."""
     _require_admin(company=supplier, user=by)
     if supplier.kind != CompanyKind.SUPPLIER:
@@ -288,7 +289,7 @@ def authorise_firm(*, supplier: Company, firm: Company, by) -> SupplierAuthorisa
     return authorisation
 
 
-def revoke_authorisation(*, authorisation: SupplierAuthorisation, by) -> SupplierAuthorisation:
+def revoke_authorisation(*, authorisation: SupplierAuthorisation, by: User) -> SupplierAuthorisation:
     _require_admin(company=authorisation.supplier, user=by)
     with transaction.atomic():
         authorisation = SupplierAuthorisation.objects.select_for_update().get(pk=authorisation.pk)
