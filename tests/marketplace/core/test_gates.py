@@ -350,7 +350,7 @@ def test_refused_filing_on_the_desk_and_the_api(client, ready_declaration, filer
     )
 
     assert page.status_code == 302 and _messages(page) == [REFUSAL]
-    assert api.status_code == 400 and api.json() == {"non_field_errors": [REFUSAL]}
+    assert api.status_code == 400 and api.json() == {"detail": [REFUSAL]}
 
 
 def test_refused_departure_on_the_shipment_page_and_the_api(client, shipment, supplier_admin, refusing):
