@@ -4,13 +4,13 @@ products through the same forms as the portal (catalog/specs/forms.py)."""
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, permissions, serializers, status
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
 from catalog.api_selectors import api_products, api_suppliers, own_products
 from catalog.serializers import ProductInputSerializer, ProductSerializer, SupplierSerializer
-from catalog.services import ProductDataError, save_product
+from catalog.services import save_product
 
 
 class CatalogPagination(PageNumberPagination):
@@ -68,10 +68,7 @@ class ReadPublicWriteOwn(permissions.BasePermission):
 def _save(request, product=None):
     payload = ProductInputSerializer(data=request.data, partial=product is not None)
     payload.is_valid(raise_exception=True)
-    try:
-        return save_product(supplier=supplier_of(request.user), data=payload.validated_data, product=product)
-    except ProductDataError as error:
-        raise ValidationError(error.errors) from error
+    return save_product(supplier=supplier_of(request.user), data=payload.validated_data, product=product)
 
 
 class ProductList(generics.ListCreateAPIView):

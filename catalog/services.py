@@ -8,6 +8,7 @@ from oscar.core.loading import get_model
 from catalog.specs.forms import SPEC_FORMS, ProductForm, existing_spec, spec_names_for
 from catalog.translation.models import TRANSLATED_LANGUAGES
 from catalog.translation.services import translate_product
+from marketplace.core.errors import FieldValidationError
 
 Category = get_model("catalogue", "Category")
 Partner = get_model("partner", "Partner")
@@ -15,12 +16,8 @@ Product = get_model("catalogue", "Product")
 PRODUCT_FIELDS = ("title", "upc", "product_class", "description")
 
 
-class ProductDataError(Exception):
+class ProductDataError(FieldValidationError):
     """Bad product data; ``errors`` maps each field (and spec field) to its messages."""
-
-    def __init__(self, errors: dict):
-        super().__init__(errors)
-        self.errors = errors
 
 
 def _messages(form) -> dict[str, list[str]]:

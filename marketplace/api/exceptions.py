@@ -3,6 +3,7 @@
 Services raise Django's exceptions, the same ones the pages handle; views let them propagate and
 this handler maps them, so every endpoint answers a refusal the same way:
 
+- ``FieldValidationError`` (messages by field, nested for a product's specs) → 400 with those messages;
 - ``ValidationError`` → 400, errors by field (``__all__`` under ``non_field_errors``, as DRF's
   serializers put them); an error that names no field → ``{"detail": [messages]}``, the key DRF's
   other refusals use;
@@ -19,6 +20,7 @@ from rest_framework.fields import get_error_detail
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from marketplace.core.errors import FieldValidationError
 from marketplace.core.views import delete_refusal
 
 
@@ -31,6 +33,8 @@ class Conflict(exceptions.APIException):
 def exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(errors_of(exc))
+    elif isinstance(exc, FieldValidationError):
+        exc = exceptions.ValidationError(exc.errors)
     elif isinstance(exc, ProtectedError | RestrictedError):
         exc = Conflict(delete_refusal(exc))
     # DRF's handler renders API exceptions and rolls back an atomic request.

@@ -122,3 +122,14 @@ def test_deleting_a_quoted_offer_in_the_portal_explains_why_and_deletes_nothing(
     assert response.status_code == 200
     assert "This cannot be deleted while other records refer to it (quotes)." in response.content.decode()
     assert StockRecord.objects.filter(pk=offer.pk).exists()
+
+
+def test_nested_field_errors_answer_400_with_their_messages():
+    from marketplace.api.exceptions import exception_handler
+    from marketplace.core.errors import FieldValidationError
+
+    errors = {"title": ["Required."], "chemical_spec": {"cas_number": ["Not a CAS number."]}}
+
+    response = exception_handler(FieldValidationError(errors), {})
+
+    assert (response.status_code, response.data) == (400, errors)
