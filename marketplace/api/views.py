@@ -1,6 +1,8 @@
+from django.http import JsonResponse
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, status
 from rest_framework.authtoken.models import Token
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
@@ -33,3 +35,8 @@ class MeView(APIView):
     @extend_schema(responses={200: MeSerializer})
     def get(self, request):
         return Response(MeSerializer(request.user).data)
+
+
+def not_found(request, *args, **kwargs):
+    """Any /api/v1/ path no endpoint answers: the body of the exception handler's 404."""
+    return JsonResponse({"detail": str(NotFound.default_detail)}, status=404)
