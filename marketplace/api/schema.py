@@ -74,7 +74,7 @@ class AutoSchema(openapi.AutoSchema):
         authenticates = bool(view.authentication_classes)
         query = {parameter["name"] for parameter in self._get_parameters() if parameter["in"] == "query"}
         codes = []
-        if method not in ("GET", "HEAD", "DELETE") or query - PAGING:
+        if method not in ("GET", "HEAD") or query - PAGING:
             codes.append(400)
         if authenticates:
             codes.append(401)  # also an unknown token on a public endpoint
