@@ -18,6 +18,7 @@ from decimal import Decimal
 import pytest
 import schemathesis
 from django.core import signals
+from django.core.management import call_command
 from django.db import close_old_connections, transaction
 from django.utils import timezone
 from hypothesis import HealthCheck, Phase, given, settings
@@ -38,6 +39,8 @@ from marketplace.accounts.models import SupplierAuthorisation
 from marketplace.orders.services import SCHEDULES
 from marketplace.wsgi import application
 from rfq import services as rfq_services
+from rfq.api import RFQ_EXAMPLE
+from rfq.models import RFQ
 from tests.factories import CompanyFactory, OperatorFactory, ServiceFirmFactory, SupplierFactory, member_of
 from tests.factories.customs import customs_reference, order_for
 from tests.factories.fulfillment import booking_of, declaration_for, methanol_product, warehouse_of
@@ -183,3 +186,32 @@ def test_the_api_answers_as_its_schema_says(marketplace, in_process_calls):
     assert not failures, "\n\n".join(failures)
     # Not only refusals: most operations did their work at least once on the fixture's data.
     assert len(answered) >= MIN_SUCCEEDING, sorted(answered)
+
+
+def test_the_schema_is_valid_openapi_without_warnings(tmp_path):
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yaml"))
+
+    assert "DeclarationForRole" in (tmp_path / "schema.yaml").read_text()
+
+
+def test_a_reference_code_with_a_nul_answers_400_and_no_rfq_is_made(client, buyer_user, reference_data):
+    client.force_login(buyer_user)
+    rfq = {**RFQ_EXAMPLE, "product": None, "unit": "t\x00", "currency": "US\x00", "incoterm": "\x00"}
+
+    response = client.post("/api/v1/rfqs/", rfq, content_type="application/json")
+
+    assert response.status_code == 400
+    assert set(response.json()) == {"unit", "currency", "incoterm"}
+    assert not RFQ.objects.exists()
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_an_api_path_no_endpoint_answers_is_the_api_404(client, db, method):
+    response = getattr(client, method)("/api/v1/orders/-5/")
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}
+
+
+def test_an_api_path_without_its_slash_still_redirects(client, db):
+    assert client.get("/api/v1/me").status_code == 301
