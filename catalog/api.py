@@ -2,7 +2,7 @@
 products through the same forms as the portal (catalog/specs/forms.py)."""
 
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.pagination import PageNumberPagination
@@ -27,6 +27,23 @@ PRODUCT_FILTERS = [
     OpenApiParameter("cas", str, description="CAS number, e.g. 67-56-1"),
     OpenApiParameter("un", str, description="UN number, e.g. UN1230"),
 ]
+
+
+PRODUCT_EXAMPLE = {
+    "title": "Methanol 99.85%",
+    "upc": "HGM-MEOH-IBC",
+    "product_class": "chemical",
+    "categories": [12],
+    "trade_spec": {
+        "hs_code": "2905110000",
+        "commercial_unit": "t",
+        "net_weight_kg": "1000",
+        "gross_weight_kg": "1010",
+        "origin_country": "CN",
+    },
+    "chemical_spec": {"cas_number": "67-56-1", "un_number": "UN1230", "transport_class": "3"},
+    "translations": {"ru": {"title": "Метанол 99,85%"}, "zh-hans": {"title": "甲醇 99.85%"}},
+}
 
 
 MAX_ID = 2**63 - 1  # PostgreSQL's bigint
@@ -82,7 +99,11 @@ class ProductList(generics.ListCreateAPIView):
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
-    @extend_schema(request=ProductInputSerializer, responses={201: ProductSerializer})
+    @extend_schema(
+        request=ProductInputSerializer,
+        responses={201: ProductSerializer},
+        examples=[OpenApiExample("Methanol", value=PRODUCT_EXAMPLE, request_only=True)],
+    )
     def post(self, request, *args, **kwargs):
         product = _save(request)
         return Response(

@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from catalog.specs.models import BatterySpec, ChemicalSpec, TradeSpec, VehicleSpec
@@ -91,15 +92,19 @@ class ProductSerializer(serializers.Serializer):
         spec = getattr(product, name, None)  # reverse one-to-one: absent → None (select_related)
         return serializer_class(spec).data if spec is not None else None
 
+    @extend_schema_field(TradeSpecSerializer(allow_null=True))
     def get_trade_spec(self, product) -> dict | None:
         return self._spec(product, "trade_spec", TradeSpecSerializer)
 
+    @extend_schema_field(ChemicalSpecSerializer(allow_null=True))
     def get_chemical_spec(self, product) -> dict | None:
         return self._spec(product, "chemical_spec", ChemicalSpecSerializer)
 
+    @extend_schema_field(BatterySpecSerializer(allow_null=True))
     def get_battery_spec(self, product) -> dict | None:
         return self._spec(product, "battery_spec", BatterySpecSerializer)
 
+    @extend_schema_field(VehicleSpecSerializer(allow_null=True))
     def get_vehicle_spec(self, product) -> dict | None:
         return self._spec(product, "vehicle_spec", VehicleSpecSerializer)
 

@@ -15,6 +15,7 @@ from catalog.currency import set_display_currency
 from cms.sitemaps import PageSitemap, ProductSitemap
 from cms.views import robots_txt
 from marketplace.accounts.views import LoginView
+from marketplace.api.views import not_found as api_not_found
 from marketplace.health import healthz
 
 # Outside the language prefixes: machines, admin tools and the API.
@@ -42,6 +43,9 @@ urlpatterns = [
     path("api/v1/", include("rfq.api_urls")),
     path("api/v1/", include("marketplace.customs.api_urls")),
     path("api/v1/", include("marketplace.fulfillment.api_urls")),
+    # Any other /api/v1/…/ (an id that is not a number, a path that is not there) answers the API's
+    # JSON 404, not the site's page; paths without the final slash still get APPEND_SLASH's redirect.
+    re_path(r"^api/v1/(?:.*/)?$", api_not_found),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
 ]

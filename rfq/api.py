@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiExample, extend_schema
 from oscar.core.loading import get_model
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import ValidationError
@@ -12,6 +12,8 @@ from rest_framework.views import APIView
 
 from catalog.reference.models import Currency, Incoterm, Unit
 from catalog.selectors import browsable_products
+from marketplace.api.fields import CodeField, CodeKeyField
+from marketplace.api.schema import ERRORS
 from marketplace.orders.services import SCHEDULES
 from rfq import selectors, services
 
@@ -54,10 +56,10 @@ class RFQInput(serializers.Serializer):
     )
     specification = serializers.DictField(required=False, default=dict)
     quantity = serializers.DecimalField(max_digits=14, decimal_places=3, min_value=Decimal("0.001"))
-    unit = serializers.SlugRelatedField(slug_field="code", queryset=Unit.objects.all())
+    unit = CodeField(slug_field="code", queryset=Unit.objects.all())
     target_price = serializers.DecimalField(max_digits=12, decimal_places=2, required=False, allow_null=True)
-    currency = serializers.PrimaryKeyRelatedField(queryset=Currency.objects.all())
-    incoterm = serializers.SlugRelatedField(slug_field="code", queryset=Incoterm.objects.all())
+    currency = CodeKeyField(queryset=Currency.objects.all())
+    incoterm = CodeField(slug_field="code", queryset=Incoterm.objects.all())
     named_place = serializers.CharField(max_length=100)
     destination_country = serializers.CharField(max_length=2)
     destination_city = serializers.CharField(max_length=100, required=False, default="")
@@ -67,8 +69,32 @@ class RFQInput(serializers.Serializer):
     quote_deadline = serializers.DateField()
 
 
+RFQ_EXAMPLE = {
+    "title": "Methanol 99.85 % in IBC",
+    "product": 42,
+    "specification": {"min_purity_percent": "99.85", "packaging": "IBC"},
+    "quantity": "100.000",
+    "unit": "t",
+    "target_price": "275.00",
+    "currency": "USD",
+    "incoterm": "FCA",
+    "named_place": "Erenhot",
+    "destination_country": "MN",
+    "destination_city": "Ulaanbaatar",
+    "quote_deadline": "2026-12-20",
+}
+
+
 class RFQList(generics.ListCreateAPIView):
     serializer_class = RFQOutput
+
+    @extend_schema(
+        request=RFQInput,
+        responses={201: RFQOutput, 429: ERRORS[429]},  # a buyer's RFQs per day are limited
+        examples=[OpenApiExample("Methanol by the tonne", value=RFQ_EXAMPLE, request_only=True)],
+    )
+    def post(self, request, *args, **kwargs):
+        return super().post(request, *args, **kwargs)
 
     def get_queryset(self):
         return selectors.rfqs_visible_to(user=self.request.user)
@@ -121,11 +147,11 @@ class QuoteInput(serializers.Serializer):
     label = serializers.CharField(max_length=100, required=False, default="")
     unit_price = serializers.DecimalField(max_digits=12, decimal_places=2)
     price_tiers = serializers.ListField(child=serializers.DictField(), required=False, default=list)
-    currency = serializers.PrimaryKeyRelatedField(queryset=Currency.objects.all())
-    incoterm = serializers.SlugRelatedField(slug_field="code", queryset=Incoterm.objects.all())
+    currency = CodeKeyField(queryset=Currency.objects.all())
+    incoterm = CodeField(slug_field="code", queryset=Incoterm.objects.all())
     named_place = serializers.CharField(max_length=100)
     quantity = serializers.DecimalField(max_digits=14, decimal_places=3)
-    unit = serializers.SlugRelatedField(slug_field="code", queryset=Unit.objects.all())
+    unit = CodeField(slug_field="code", queryset=Unit.objects.all())
     moq = serializers.DecimalField(max_digits=14, decimal_places=3, required=False, default=1)
     lead_time_days = serializers.IntegerField(min_value=0)
     valid_until = serializers.DateField()
@@ -173,7 +199,17 @@ class AcceptOutput(serializers.Serializer):
 class QuoteAccept(APIView):
     """The buyer accepts a quote option (optionally part of the quantity): an order is placed."""
 
-    @extend_schema(request=AcceptInput, responses={201: AcceptOutput})
+    @extend_schema(
+        request=AcceptInput,
+        responses={201: AcceptOutput},
+        examples=[
+            OpenApiExample("The whole quantity", value={}, request_only=True),
+            OpenApiExample("Part of it", value={"quantity": "40.000"}, request_only=True),
+            OpenApiExample(
+                "The order placed", value={"order": "OX-261208-899365", "order_id": 317}, response_only=True
+            ),
+        ],
+    )
     def post(self, request, pk):
         quote = get_object_or_404(selectors.quotes_visible_to(user=request.user), pk=pk)
         data = AcceptInput(data=request.data)

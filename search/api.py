@@ -4,7 +4,7 @@ from django.core.paginator import EmptyPage, Paginator
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import permissions, serializers
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
@@ -55,6 +55,117 @@ class ProductResultSerializer(serializers.Serializer):
         }
 
 
+# The shapes of the answers below, for the schema (the views build them from the backend's results).
+class PriceSerializer(serializers.Serializer):
+    amount = serializers.DecimalField(max_digits=12, decimal_places=2)
+    currency = serializers.CharField()
+    unit = serializers.CharField(allow_null=True)
+
+
+class SearchSupplierSerializer(serializers.Serializer):
+    id = serializers.IntegerField(allow_null=True)
+    name = serializers.CharField(allow_blank=True)
+
+
+class SearchHitSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.URLField()
+    product_class = serializers.CharField(allow_null=True)
+    supplier = SearchSupplierSerializer()
+    price = PriceSerializer(allow_null=True, help_text="The supplier's cheapest offer")
+    minimum_order_quantity = serializers.CharField(allow_null=True, help_text="The smallest of the offers'")
+    lead_time_days = serializers.IntegerField(allow_null=True)
+
+
+class FacetValueSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    label = serializers.CharField()
+    count = serializers.IntegerField()
+    selected = serializers.BooleanField()
+
+
+class FacetSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    label = serializers.CharField()
+    values = FacetValueSerializer(many=True)
+
+
+class QuerySuggestionSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    count = serializers.IntegerField()
+
+
+class SearchResponseSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    page = serializers.IntegerField()
+    pages = serializers.IntegerField()
+    results = SearchHitSerializer(many=True)
+    facets = FacetSerializer(many=True)
+    corrected_query = serializers.CharField(allow_blank=True, help_text="The query with typos corrected")
+    suggestions = QuerySuggestionSerializer(many=True)
+
+
+class SuggestedProductSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.CharField()
+
+
+class SuggestedSupplierSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    location = serializers.CharField(allow_blank=True)
+    url = serializers.CharField()
+
+
+class SuggestedCategorySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    url = serializers.CharField()
+
+
+class SuggestLabelsSerializer(serializers.Serializer):
+    products = serializers.CharField()
+    suppliers = serializers.CharField()
+    categories = serializers.CharField()
+
+
+class SuggestResponseSerializer(serializers.Serializer):
+    labels = SuggestLabelsSerializer(required=False, help_text="Group headings; absent under 2 characters")
+    products = SuggestedProductSerializer(many=True)
+    suppliers = SuggestedSupplierSerializer(many=True)
+    categories = SuggestedCategorySerializer(many=True)
+
+
+SEARCH_EXAMPLE = {
+    "count": 1,
+    "page": 1,
+    "pages": 1,
+    "results": [
+        {
+            "id": 42,
+            "title": "Methanol 99.85%",
+            "url": "https://ordos.example/catalog/methanol-9985_42/",
+            "product_class": "chemical",
+            "supplier": {"id": 7, "name": "Ordos Hanggin Methanol Chemical"},
+            "price": {"amount": "285.00", "currency": "USD", "unit": "t"},
+            "minimum_order_quantity": "20.000",
+            "lead_time_days": 14,
+        }
+    ],
+    "facets": [
+        {
+            "name": "transport_class",
+            "label": "Transport class",
+            "values": [{"value": "3", "label": "Class 3", "count": 1, "selected": False}],
+        }
+    ],
+    "corrected_query": "",
+    "suggestions": [],
+}
+
+
 SEARCH_PARAMETERS = [
     OpenApiParameter("q", str, description="Words, a CAS number, HS code or prefix, UN number, SKU or VIN"),
     OpenApiParameter("sort_by", str, enum=list(SortBy.ALL)),
@@ -83,7 +194,11 @@ class SearchView(APIView):
 
     permission_classes = [permissions.AllowAny]
 
-    @extend_schema(parameters=SEARCH_PARAMETERS, responses={200: dict})
+    @extend_schema(
+        parameters=SEARCH_PARAMETERS,
+        responses={200: SearchResponseSerializer},
+        examples=[OpenApiExample("Methanol", value=SEARCH_EXAMPLE, response_only=True)],
+    )
     def get(self, request):
         form = SearchForm(request.query_params, with_filters=True)
         if not form.is_valid():
@@ -134,7 +249,8 @@ class SuggestView(APIView):
     permission_classes = [permissions.AllowAny]
 
     @extend_schema(
-        parameters=[OpenApiParameter("q", str), OpenApiParameter("lang", str)], responses={200: dict}
+        parameters=[OpenApiParameter("q", str), OpenApiParameter("lang", str)],
+        responses={200: SuggestResponseSerializer},
     )
     def get(self, request):
         query = SuggestQuery(data=request.query_params)

@@ -1,6 +1,9 @@
+from django.http import JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, status
 from rest_framework.authtoken.models import Token
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
@@ -33,3 +36,9 @@ class MeView(APIView):
     @extend_schema(responses={200: MeSerializer})
     def get(self, request):
         return Response(MeSerializer(request.user).data)
+
+
+@csrf_exempt  # as DRF's views are: API clients authenticate by token, and CSRF's 403 is a page
+def not_found(request, *args, **kwargs):
+    """Any /api/v1/ path no endpoint answers: the body of the exception handler's 404."""
+    return JsonResponse({"detail": str(NotFound.default_detail)}, status=404)

@@ -6,8 +6,14 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import (
+    OpenApiExample,
+    PolymorphicProxySerializer,
+    extend_schema,
+    extend_schema_view,
+)
 from oscar.core.loading import get_model
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import NotFound
@@ -17,6 +23,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from marketplace.accounts.policy import role_of
+from marketplace.api.schema import ERRORS
 from marketplace.customs import exports, receipts, selectors, services
 from marketplace.customs.messages.errors import MessageError
 from marketplace.customs.models import (
@@ -42,15 +49,15 @@ class DeclarationLineSerializer(serializers.Serializer):
     total_price = serializers.DecimalField(max_digits=18, decimal_places=5)
     qty1 = serializers.DecimalField(max_digits=14, decimal_places=5, allow_null=True)
     net_weight_kg = serializers.DecimalField(max_digits=14, decimal_places=3)
-    licence = serializers.CharField(source="licence.number", default=None)
+    licence = serializers.CharField(source="licence.number", allow_null=True, default=None)
 
 
 class DeclarationSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     number = serializers.CharField()
     mode = serializers.CharField()
-    order = serializers.CharField(source="order.number", default=None)
-    booking = serializers.CharField(source="booking.number", default=None)
+    order = serializers.CharField(source="order.number", allow_null=True, default=None)
+    booking = serializers.CharField(source="booking.number", allow_null=True, default=None)
     supplier = serializers.CharField(source="supplier.name")
     route = serializers.CharField()
     route_reasons = serializers.SerializerMethodField()
@@ -77,12 +84,32 @@ class BuyerDeclarationSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     number = serializers.CharField()
     mode = serializers.CharField()
-    order = serializers.CharField(source="order.number", default=None)
+    order = serializers.CharField(source="order.number", allow_null=True, default=None)
     status = serializers.CharField()
 
 
 class DeclarationDetailSerializer(DeclarationSerializer):
     lines = DeclarationLineSerializer(source="lines.all", many=True)
+
+
+class BuyerDeclarationSchema(OpenApiSerializerExtension):
+    """A buyer's view has these fields and no others: what tells it apart from the firm's view."""
+
+    target_class = BuyerDeclarationSerializer
+
+    def map_serializer(self, auto_schema, direction):
+        schema = auto_schema._map_serializer(self.target, direction, bypass_extensions=True)
+        return {**schema, "additionalProperties": False}
+
+
+def for_role(serializer, *, many=False):
+    """The firm's, supplier's or operator's view of a declaration, or a buyer's."""
+    return PolymorphicProxySerializer(
+        component_name=f"{serializer.__name__.removesuffix('Serializer')}ForRole",
+        serializers=[serializer, BuyerDeclarationSerializer],
+        resource_type_field_name=None,
+        many=many,
+    )
 
 
 class DeclarationCreateSerializer(serializers.Serializer):
@@ -101,6 +128,17 @@ def _buyer_asks(request) -> bool:
     return role_of(user=request.user) == "buyer"
 
 
+@extend_schema_view(
+    get=extend_schema(responses=for_role(DeclarationSerializer, many=True)),
+    post=extend_schema(
+        request=DeclarationCreateSerializer,
+        responses={201: DeclarationDetailSerializer, 404: ERRORS[404]},
+        examples=[
+            OpenApiExample("9710: an order", value={"order": "OX-261208-899365"}, request_only=True),
+            OpenApiExample("9810: a warehouse booking", value={"booking": 12}, request_only=True),
+        ],
+    ),
+)
 class DeclarationList(generics.ListCreateAPIView):
     def get_serializer_class(self):
         if getattr(self, "swagger_fake_view", False):
@@ -145,6 +183,7 @@ class DeclarationDetail(APIView):
 
     serializer_class = DeclarationDetailSerializer
 
+    @extend_schema(responses=for_role(DeclarationDetailSerializer))
     def get(self, request, pk):
         declarations = selectors.declarations_visible_to(user=request.user)
         if _buyer_asks(request):
@@ -213,7 +252,7 @@ class DeclarationState(APIView):
 
 
 class DeclarationXml(APIView):
-    @extend_schema(responses={(200, "application/xml"): OpenApiTypes.STR})
+    @extend_schema(responses={(200, "application/xml"): OpenApiTypes.STR, 400: ERRORS[400]})
     def get(self, request, pk, message):
         declaration = _declaration(request, pk)
         if message not in exports.available_messages(declaration):
@@ -247,6 +286,10 @@ class ReceiptOutSerializer(serializers.Serializer):
     recorded_at = serializers.DateTimeField()
 
 
+class ReceiptUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text="A CEB304, CEB506 or CEB604 receipt XML")
+
+
 class DeclarationReceipts(APIView):
     """GET the receipts; POST one as JSON, or a receipt XML file as ``file`` (multipart)."""
 
@@ -258,7 +301,10 @@ class DeclarationReceipts(APIView):
         declaration = _declaration(request, pk)
         return Response(ReceiptOutSerializer(declaration.receipts.all(), many=True).data)
 
-    @extend_schema(request=ReceiptInSerializer, responses=ReceiptOutSerializer(many=True))
+    @extend_schema(
+        request={"application/json": ReceiptInSerializer, "multipart/form-data": ReceiptUploadSerializer},
+        responses={201: ReceiptOutSerializer(many=True)},
+    )
     def post(self, request, pk):
         declaration = _declaration(request, pk)
         if "file" in request.FILES:

@@ -6,13 +6,14 @@ import logging
 import stripe
 from django.conf import settings
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import APIException, PermissionDenied
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from marketplace.api.schema import ErrorSerializer
 from marketplace.orders.selectors import role_in
 from marketplace.payments import selectors, services
 from marketplace.payments.serializers import (
@@ -59,7 +60,10 @@ class CardPaymentStart(APIView):
         description="The buyer opens the milestone's card payment; calling again returns the same "
         "PaymentIntent. The milestone is paid when Stripe's webhook confirms it, never by the browser.",
         request=None,
-        responses={200: CardCheckoutSerializer},
+        responses={
+            200: CardCheckoutSerializer,
+            503: OpenApiResponse(ErrorSerializer, description="Stripe is unavailable"),
+        },
     )
     def post(self, request, order_id: int, milestone_id: int):
         milestone = _buyers_milestone(request, order_id, milestone_id)

@@ -57,7 +57,7 @@ class MilestonePaymentsSerializer(serializers.Serializer):
     amount_minor = serializers.IntegerField(source="milestone.amount_minor")
     currency = serializers.CharField(source="milestone.currency")
     status = serializers.CharField(source="milestone.status", help_text=_("pending, paid or cancelled"))
-    paid_at = serializers.DateTimeField(source="milestone.paid_at")
+    paid_at = serializers.DateTimeField(source="milestone.paid_at", allow_null=True)
     paid_with = serializers.CharField(source="milestone.paid_with", help_text=_("card or bank_transfer"))
     refunded_minor = serializers.IntegerField(source="milestone.refunded_minor")
     card_payment = CardPaymentSerializer(allow_null=True)

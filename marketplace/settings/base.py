@@ -350,7 +350,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "marketplace.api.schema.AutoSchema",  # adds the error answers
     # Services' Django exceptions (ValidationError, ProtectedError…) become API errors here.
     "EXCEPTION_HANDLER": "marketplace.api.exceptions.exception_handler",
 }

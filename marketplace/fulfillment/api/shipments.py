@@ -10,6 +10,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from catalog.reference.models import Incoterm
+from marketplace.api.fields import CodeField
+from marketplace.api.schema import ERRORS
 from marketplace.customs.selectors import bookings_visible_to
 from marketplace.fulfillment import selectors
 from marketplace.fulfillment.api.common import FormInput, Pagination, form_values
@@ -155,9 +157,7 @@ class ShipmentInput(FormInput, ShipmentTarget):
     insured_fee = serializers.DecimalField(max_digits=12, decimal_places=2, required=False)
     currency = serializers.CharField(max_length=3, required=False)
     goods_description = serializers.CharField(max_length=200, required=False, allow_blank=True)
-    incoterm = serializers.SlugRelatedField(
-        slug_field="code", queryset=Incoterm.objects.all(), required=False, allow_null=True
-    )
+    incoterm = CodeField(slug_field="code", queryset=Incoterm.objects.all(), required=False, allow_null=True)
     lines = PackedLineInput(many=True, allow_empty=False)
     legs = LegInput(many=True, required=False, default=list)
 
@@ -202,7 +202,7 @@ class ShipmentList(generics.ListCreateAPIView):
             raise NotFound(_("No such booking."))
         return None, booking, list(booking.lines.all())
 
-    @extend_schema(request=ShipmentInput, responses={201: ShipmentOutput})
+    @extend_schema(request=ShipmentInput, responses={201: ShipmentOutput, 404: ERRORS[404]})
     def post(self, request, *args, **kwargs):
         order, booking, sources = self._target(request)
         proposed = selectors.shipment_defaults(order=order, booking=booking)
