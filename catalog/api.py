@@ -46,7 +46,9 @@ def _save(request, product=None):
     payload = ProductInputSerializer(data=request.data, partial=product is not None)
     payload.is_valid(raise_exception=True)
     try:
-        return save_product(supplier=supplier_of(request.user), data=payload.validated_data, product=product)
+        return save_product(
+            supplier=supplier_of(request.user), data=payload.validated_data, product=product, by=request.user
+        )
     except ProductDataError as error:
         raise ValidationError(error.errors) from error
 
