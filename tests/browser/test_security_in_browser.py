@@ -50,9 +50,8 @@ class Watched:
 
     def visit(self, path: str) -> str:
         """Open ``path``; returns its Content-Security-Policy; fails on any violation."""
-        response = self.page.goto(path)
+        response = self.page.goto(path)  # returns once the page has loaded
         assert response.status == 200, (path, response.status)
-        self.page.wait_for_load_state("load")
         violations = self.page.evaluate("window.__csp")
         assert (path, violations, self.console) == (path, [], [])
         return response.headers.get("content-security-policy")
