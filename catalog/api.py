@@ -85,7 +85,9 @@ class ReadPublicWriteOwn(permissions.BasePermission):
 def _save(request, product=None):
     payload = ProductInputSerializer(data=request.data, partial=product is not None)
     payload.is_valid(raise_exception=True)
-    return save_product(supplier=supplier_of(request.user), data=payload.validated_data, product=product)
+    return save_product(
+        supplier=supplier_of(request.user), data=payload.validated_data, product=product, by=request.user
+    )
 
 
 class ProductList(generics.ListCreateAPIView):

@@ -14,6 +14,7 @@ from catalog.reference.models import (  # noqa: F401  (reference data belongs to
 )
 from catalog.specs.models import BatterySpec, ChemicalSpec, TradeSpec, VehicleSpec  # noqa: F401
 from catalog.translation.models import ProductTranslation
+from marketplace.core.html import clean_html
 
 
 class ProductStatus(models.TextChoices):
@@ -59,6 +60,14 @@ class Product(AbstractProduct):
         if update_fields is not None and "status" in update_fields:
             kwargs["update_fields"] = {*update_fields, "is_public"}
         super().save(*args, **kwargs)
+
+    def clean(self):
+        # Every form that writes a product validates it here: the supplier portal and the API
+        # (ProductForm in save_product), bulk import rows, the Django admin and Oscar's
+        # dashboard. The description is shown as HTML on the product page, so only the
+        # allow-listed markup of marketplace/core/html.py may be stored.
+        self.description = clean_html(self.description)
+        super().clean()
 
     def translation(self) -> ProductTranslation | None:
         # Read once per instance (from the prefetch on listing pages, else one query).

@@ -14,5 +14,6 @@ register_verbs(
         "product.published": _("Published"),
         "product.rejected": _("Rejected"),
         "product.retired": _("Retired"),
+        "product.text_changed": _("Text changed while published"),
     }
 )

@@ -1,19 +1,25 @@
 """Writes of the catalogue: a supplier's product with its typed specs, all or nothing."""
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from catalog.models import ProductStatus
 from catalog.specs.forms import SPEC_FORMS, ProductForm, existing_spec, spec_names_for
-from catalog.translation.models import TRANSLATED_LANGUAGES
+from catalog.translation.models import TRANSLATED_LANGUAGES, ProductTranslation
 from catalog.translation.services import translate_product
 from marketplace.core.errors import FieldValidationError
+from marketplace.core.services import record_event
 
 Category = get_model("catalogue", "Category")
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
 PRODUCT_FIELDS = ("title", "upc", "product_class", "description")
+# A published product's title or description changed: it stays published (the text is cleaned
+# like any other), and the audit log keeps what it said before and after.
+TEXT_CHANGED = "product.text_changed"
 
 
 class ProductDataError(FieldValidationError):
@@ -26,15 +32,54 @@ def _messages(form) -> dict[str, list[str]]:
     }
 
 
-def save_product(*, supplier: Partner, data: dict, product: Product | None = None) -> Product:
+def public_text(*, title: str, description: str, translations: dict[str, tuple[str, str]]) -> dict:
+    """What buyers read of a product, by field: {"title": …, "ru.description": …}.
+
+    ``translations`` maps a language to its (title, description).
+    """
+    text = {"title": title, "description": description}
+    for language, (translated_title, translated_description) in translations.items():
+        text[f"{language}.title"], text[f"{language}.description"] = translated_title, translated_description
+    return text
+
+
+def text_changes(before: dict, after: dict) -> dict:
+    """The fields of two ``public_text`` results that differ, as {field: {"from": …, "to": …}}."""
+    return {
+        name: {"from": before.get(name, ""), "to": after.get(name, "")}
+        for name in sorted(before.keys() | after.keys())
+        if before.get(name, "") != after.get(name, "")
+    }
+
+
+def _stored_text(product: Product) -> dict:
+    translations = ProductTranslation.objects.filter(product=product).values_list(
+        "language", "title", "description"
+    )
+    return public_text(
+        title=product.title,
+        description=product.description,
+        translations={language: (title, description) for language, title, description in translations},
+    )
+
+
+def save_product(
+    *, supplier: Partner, data: dict, product: Product | None = None, by: AbstractBaseUser | None = None
+) -> Product:
     """Create one of ``supplier``'s products, or update ``product`` with ``data``.
 
     Top-level fields not in ``data`` keep their values; a spec object in ``data`` replaces
     that spec whole. The product class decides which specs are required (specs/registry.py).
     Raises ProductDataError with every problem at once; nothing is written then.
+
+    Descriptions are stored cleaned (Product.clean, which ProductForm runs, and
+    translate_product). A published product stays published when ``by`` changes its text;
+    the change is recorded in its audit log (TEXT_CHANGED) for operators to look at.
     """
     if product is not None and product.supplier_id != supplier.pk:
         raise PermissionDenied(_("Only the product's own supplier can change it."))
+    # Read before the form below writes the new values onto ``product``.
+    published_text = _stored_text(product) if product and product.status == ProductStatus.PUBLISHED else None
     current = {}
     if product is not None:
         current = {
@@ -108,4 +153,6 @@ def save_product(*, supplier: Partner, data: dict, product: Product | None = Non
                 description=str(text.get("description", "")),
                 search_words=str(text.get("search_words", "")),
             )
+        if published_text is not None and (changes := text_changes(published_text, _stored_text(saved))):
+            record_event(actor=by, subject=saved, verb=TEXT_CHANGED, data={"changes": changes})
     return saved

@@ -16,7 +16,16 @@ from cms.sitemaps import PageSitemap, ProductSitemap
 from cms.views import robots_txt
 from marketplace.accounts.views import LoginView
 from marketplace.api.views import not_found as api_not_found
+from marketplace.core.security import csp_allow
 from marketplace.health import healthz
+
+# drf-spectacular's Swagger UI page loads Swagger UI from jsDelivr and starts it with an inline
+# script and style block; the API's readers get that page, every other page keeps the strict policy.
+SWAGGER_UI_SOURCES = {
+    "script-src": ["'unsafe-inline'", "https://cdn.jsdelivr.net"],
+    "style-src": ["'unsafe-inline'", "https://cdn.jsdelivr.net"],
+    "img-src": ["https://cdn.jsdelivr.net"],
+}
 
 # Outside the language prefixes: machines, admin tools and the API.
 urlpatterns = [
@@ -47,7 +56,11 @@ urlpatterns = [
     # JSON 404, not the site's page; paths without the final slash still get APPEND_SLASH's redirect.
     re_path(r"^api/v1/(?:.*/)?$", api_not_found),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path(
+        "api/docs/",
+        csp_allow(SWAGGER_UI_SOURCES)(SpectacularSwaggerView.as_view(url_name="schema")),
+        name="api-docs",
+    ),
 ]
 
 # Pages for people: English at /, Russian at /ru/, Chinese at /zh-hans/.

@@ -23,6 +23,7 @@ from catalog.reference.selectors import ExchangeRateMissingError, rates_at
 from catalog.selectors import browsable_products
 from marketplace.accounts.countries import country_name
 from marketplace.accounts.models import VerificationStatus
+from marketplace.core.html import html_to_text
 from search.text import identifier_forms
 
 Category = get_model("catalogue", "Category")
@@ -195,9 +196,10 @@ def _indexed(product, tree: _CategoryTree, rates) -> IndexedProduct:
         id=product.pk,
         title=product.title,
         titles={"en": product.title, **{lang: row.title for lang, row in translations.items()}},
+        # Descriptions are stored as HTML; the index wants their words, not "p" or "amp".
         descriptions={
-            "en": product.description or "",
-            **{lang: row.description for lang, row in translations.items()},
+            "en": html_to_text(product.description),
+            **{lang: html_to_text(row.description) for lang, row in translations.items()},
         },
         search_words=[row.search_text for row in translations.values() if row.search_text],
         spec_text=spec_words,

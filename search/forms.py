@@ -86,7 +86,8 @@ class SearchForm(forms.Form):
             (SortBy.TITLE_ASC, _("Title A to Z")),
             (SortBy.TITLE_DESC, _("Title Z to A")),
         ],
-        widget=forms.Select(attrs={"class": "form-control", "onchange": "this.form.submit()"}),
+        # Submits on change through static/js/site.js: the CSP runs no inline handler.
+        widget=forms.Select(attrs={"class": "form-control", "data-autosubmit": True}),
     )
     price_min = forms.DecimalField(label=_("Price from"), required=False, min_value=Decimal(0), max_digits=14)
     price_max = forms.DecimalField(label=_("Price to"), required=False, min_value=Decimal(0), max_digits=14)

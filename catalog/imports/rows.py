@@ -162,9 +162,12 @@ class RowValidator:
         return None, [(columns.get(name, ""), list(messages)) for name, messages in form.errors.items()]
 
     def _product(self, group: str, data: dict) -> Outcome:
-        # The form sets every field it validates, so one unsaved product serves every row.
+        # The form sets every field it validates, so one unsaved product serves every row. The
+        # values are read from that product: its clean() has cleaned the description's markup.
         form = rebind(self.forms[group], {**data, "product_class": self.product_class.slug}, self.product)
-        return self._form_outcome(group, form, lambda form: {name: form.cleaned_data[name] for name in data})
+        return self._form_outcome(
+            group, form, lambda form: {name: getattr(form.instance, name) for name in data}
+        )
 
     def _spec(self, group: str, data: dict) -> Outcome:
         form = self.forms[group]

@@ -162,7 +162,10 @@ def _existing_heap_frozen():
 def _import_rows(job: ImportJob) -> None:
     validator = RowValidator(product_class=job.product_class)
     writer = ChunkWriter(
-        supplier=job.supplier, product_class=job.product_class, spec_groups=validator.spec_groups
+        supplier=job.supplier,
+        product_class=job.product_class,
+        spec_groups=validator.spec_groups,
+        by=job.uploaded_by,
     )
     valid, seen = [], 0
     with _existing_heap_frozen(), job.file.open("rb") as binary:

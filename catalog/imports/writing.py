@@ -4,6 +4,10 @@ Rows are keyed by (supplier, SKU), the offer's partner_sku. A new SKU creates a 
 with its specs, one offer, quantity breaks, Incoterms, categories and translations; a known SKU
 updates them. A row equal to what is stored writes nothing. Every write is a bulk statement,
 so a chunk costs a fixed number of queries whatever its size.
+
+Descriptions arrive cleaned (Product.clean runs in the row's form). A published product whose
+title or description a row changes stays published, and the change goes to its audit log, as
+in the portal (catalog/services.py save_product).
 """
 
 from dataclasses import dataclass, field
@@ -21,8 +25,10 @@ from catalog.imports.signals import products_imported
 from catalog.imports.stored import StoredRows
 from catalog.models import ProductStatus
 from catalog.reference.models import UnitConversion
+from catalog.services import TEXT_CHANGED, public_text, text_changes
 from catalog.specs.forms import SPEC_FORMS
 from catalog.translation.models import ProductTranslation
+from marketplace.core.services import record_events
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
@@ -53,10 +59,11 @@ class Change:
 
 
 class ChunkWriter:
-    """Writes the chunks of one import for ``supplier`` and ``product_class``."""
+    """Writes the chunks of one import for ``supplier`` and ``product_class``, uploaded ``by``."""
 
-    def __init__(self, *, supplier, product_class, spec_groups: list[str]):
+    def __init__(self, *, supplier, product_class, spec_groups: list[str], by=None):
         self.supplier = supplier
+        self.by = by
         self.product_class = product_class
         self.spec_groups = spec_groups
         self.spec_models = {name: SPEC_FORMS[name]._meta.model for name in spec_groups}
@@ -210,12 +217,41 @@ class ChunkWriter:
     def _update(self, changes: list[Change], stored: StoredRows) -> None:
         if not changes:
             return
+        self._record_text_changes(changes, stored)  # before the products take the rows' values
         self._update_products_and_offers(changes)
         for name in self.spec_groups:
             self._write_specs(name, _targets(changes, name), new=False)
         self._write_translations(_targets(changes, "translations"), stored=stored.translations)
         for part in SET_PARTS:
             self._replace_set(part, _targets(changes, part), delete=True)
+
+    def _record_text_changes(self, changes: list[Change], stored: StoredRows) -> None:
+        """One audit event per published product whose title or description the rows change."""
+        events = {}
+        for change in changes:
+            product, row = change.offer.product, change.row
+            if product.status != ProductStatus.PUBLISHED or not {"product", "translations"} & change.parts:
+                continue
+            translations = {
+                language: (old.title, old.description)
+                for language, old in stored.translations.get(product.pk, {}).items()
+            }
+            before = public_text(
+                title=product.title, description=product.description, translations=translations
+            )
+            after = public_text(
+                title=row.product["title"],
+                description=row.product["description"],
+                # A row gives translated titles only; translated descriptions stay as they are.
+                translations=translations
+                | {
+                    language: (title, translations.get(language, ("", ""))[1])
+                    for language, title in row.translations.items()
+                },
+            )
+            if changed := text_changes(before, after):
+                events[product.pk] = (product, TEXT_CHANGED, {"changes": changed})
+        record_events(actor=self.by, events=list(events.values()))
 
     @staticmethod
     def _update_products_and_offers(changes: list[Change]) -> None:

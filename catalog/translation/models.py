@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.core.html import clean_html
+
 # English is the product's own title and description; these are the other page languages.
 TRANSLATED_LANGUAGES = [("ru", "Русский"), ("zh-hans", "简体中文")]
 
@@ -27,3 +29,8 @@ class ProductTranslation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} [{self.language}]"
+
+    def clean(self):
+        # Forms (the Django admin's inline) validate here; translate_product cleans its own
+        # writes. The description is shown as HTML, like the product's own (catalog/models.py).
+        self.description = clean_html(self.description)

@@ -2,6 +2,7 @@ from django.db import transaction
 from oscar.core.loading import get_model
 
 from catalog.translation.models import TRANSLATED_LANGUAGES, ProductTranslation
+from marketplace.core.html import clean_html
 
 Product = get_model("catalogue", "Product")
 
@@ -11,6 +12,7 @@ def translate_product(
 ) -> ProductTranslation:
     """Set a product's name and description in ``language`` (ru or zh-hans).
 
+    The description is shown as HTML, so it is stored cleaned (marketplace/core/html.py).
     The search text carries the lower-cased title too, because SQLite (the embedded default)
     only folds ASCII case: "метанол" must still find "Метанол".
     """
@@ -22,7 +24,7 @@ def translate_product(
             language=language,
             defaults={
                 "title": title,
-                "description": description,
+                "description": clean_html(description),
                 "search_text": f"{title.lower()} {search_words.lower()}".strip()[:500],
             },
         )

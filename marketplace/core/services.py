@@ -31,6 +31,26 @@ def record_event(
     )
 
 
+def record_events(
+    *,
+    actor: AbstractBaseUser | AnonymousUser | None,
+    events: list[tuple[models.Model, str, dict[str, Any]]],
+) -> list[AuditEvent]:
+    """Append many (subject, verb, data) events by one ``actor`` in one statement (bulk writes)."""
+    known = actor is not None and actor.is_authenticated
+    return AuditEvent.objects.bulk_create(
+        AuditEvent(
+            actor=actor if known else None,
+            actor_label=actor.email if known else "",
+            subject_type=ContentType.objects.get_for_model(subject),
+            subject_id=str(subject.pk),
+            verb=verb,
+            data=data,
+        )
+        for subject, verb, data in events
+    )
+
+
 def notify(
     *, recipient: AbstractBaseUser, template: str, context: dict[str, Any] | None = None
 ) -> EmailNotification:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from marketplace.core.security import csp_allow
 from marketplace.core.uploads import attachment_response
 from marketplace.core.views import add_errors, operator_required
 from marketplace.orders.money import from_minor
@@ -30,6 +31,14 @@ from marketplace.payments.models import TransferProof
 from marketplace.payments.stripe_client import payment_element_enabled
 
 logger = logging.getLogger(__name__)
+
+# What Stripe.js and its Payment Element need beyond our own origin (Stripe's CSP guide): its
+# script, its card and 3-D Secure frames, and its API. Only the card page gets them.
+STRIPE_JS_SOURCES = {
+    "script-src": ["https://js.stripe.com", "https://*.js.stripe.com"],
+    "frame-src": ["https://js.stripe.com", "https://*.js.stripe.com", "https://hooks.stripe.com"],
+    "connect-src": ["https://api.stripe.com"],
+}
 
 
 def order_page_url(order) -> str:
@@ -95,6 +104,7 @@ def _pay_page(request, order, *, bound_form=None, bound_milestone_id=None, statu
 
 @login_required
 @require_POST
+@csp_allow(STRIPE_JS_SOURCES)
 def card(request, number: str, milestone_id: int):
     """Open the milestone's PaymentIntent and show Stripe's Payment Element for it."""
     order = selectors.visible_order(user=request.user, number=number)

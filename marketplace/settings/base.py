@@ -11,6 +11,7 @@ import environ
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's OSCAR_* defaults, overridden below)
+from wagtail.embeds.oembed_providers import vimeo, youtube
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
@@ -123,6 +124,7 @@ SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "marketplace.core.security.SecurityHeadersMiddleware",  # CSP, Permissions-Policy (static files too)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -340,6 +342,52 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     }
 }
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+# Embeds only from providers whose oEmbed HTML is a plain player iframe: no provider script could
+# run under the Content-Security-Policy, and frame-src names exactly these players.
+WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed", "providers": [youtube, vimeo]}]
+EMBED_PLAYERS = ["https://www.youtube.com", "https://player.vimeo.com"]
+# Editors' avatars (gravatar.com) and the new-release check (releases.wagtail.org) would load
+# from other origins, which the admin's policy refuses.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# --- Security headers (marketplace/core/security.py) -------------------------------------------
+# Public pages: everything from our own origin, no inline script or style (templates keep their
+# JavaScript and CSS in static/), so injected markup cannot run. data: images are Bootstrap's
+# CSS icons. The policy is the same for every visitor, so pages stay cacheable.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "frame-src": EMBED_PLAYERS,
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# Staff tools render inline scripts and styles of their own (Wagtail's admin and its page
+# previews, Django's admin, Oscar's dashboard with TinyMCE), so they get 'unsafe-inline'; still
+# nothing from another origin. Only staff reach these pages.
+CONTENT_SECURITY_POLICY_STAFF = {
+    **CONTENT_SECURITY_POLICY,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "frame-src": ["'self'", *EMBED_PLAYERS],
+    "frame-ancestors": ["'self'"],  # Wagtail previews pages in a frame of the admin
+}
+CONTENT_SECURITY_POLICY_STAFF_PATHS = [
+    "/cms-admin/",
+    "/django-admin/",
+    "/dashboard/",
+    *(f"/{code}/dashboard/" for code, _name in LANGUAGES if code != LANGUAGE_CODE),
+]
+# No page uses the camera, microphone or location; payments only on our pages and Stripe's frames.
+PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(self "https://js.stripe.com")'
 
 # --- API -------------------------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -85,7 +85,9 @@ def _save_product_forms(request, *, partner, built: dict, product_class, product
     if not built["translations"].is_valid():
         return None
     try:
-        return save_product(supplier=partner, data=_payload(request, built, product_class), product=product)
+        return save_product(
+            supplier=partner, data=_payload(request, built, product_class), product=product, by=request.user
+        )
     except ProductDataError as error:
         for form in built.values():
             form.is_valid()  # the bound forms show their own field errors

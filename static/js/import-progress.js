@@ -10,8 +10,7 @@
     var status = box.querySelector("[data-import-status]");
 
     function show(progress) {
-        bar.style.width = progress.percent + "%";
-        bar.setAttribute("aria-valuenow", progress.percent);
+        bar.value = progress.percent;
         bar.textContent = progress.percent + "%";
         if (status) {
             status.textContent = progress.status_label;

@@ -1,7 +1,9 @@
-"""Every block previews in the editor's block picker; filters are checked when an editor saves them."""
+"""Every block previews in the editor's block picker; filters are checked when an editor saves them;
+embeds come only from the video players the Content-Security-Policy frames."""
 
 import pytest
 from django.core.exceptions import ValidationError
+from wagtail.embeds.finders import get_finders
 
 from cms.blocks import parse_filters
 from cms.models import IndustryBeltPage
@@ -61,3 +63,18 @@ def test_a_belt_page_refuses_unknown_search_filters(home_page):
         page.full_clean()
 
     assert "search_filters" in error.value.message_dict
+
+
+@pytest.mark.parametrize(
+    ("url", "accepted"),
+    [
+        ("https://www.youtube.com/watch?v=dQw4w9WgXcQ", True),
+        ("https://vimeo.com/76979871", True),
+        ("https://twitter.com/ordos/status/1", False),  # its oEmbed HTML loads a script
+        ("https://www.instagram.com/p/abc/", False),
+    ],
+)
+def test_embeds_come_only_from_players_the_csp_frames(url, accepted):
+    # The embed block shows Wagtail's oEmbed HTML as is (blocks/embed.html); only providers whose
+    # HTML is a bare player iframe are asked, and frame-src allows exactly those players.
+    assert any(finder.accept(url) for finder in get_finders()) is accepted

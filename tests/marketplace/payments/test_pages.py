@@ -113,6 +113,23 @@ def test_visitors_are_sent_to_log_in(client, order):
 # --- the card step -------------------------------------------------------------------------------------
 
 
+def test_only_the_card_step_lets_stripe_js_in(client, stripe_on, order, deposit, buyer_user):
+    client.force_login(buyer_user)
+
+    card = client.post(reverse("payments:card", args=[order.number, deposit.pk]))
+    pay = client.get(reverse("payments:pay", args=[order.number]))
+
+    policy = dict(directive.split(" ", 1) for directive in card["Content-Security-Policy"].split("; "))
+    assert policy["script-src"] == "'self' https://js.stripe.com https://*.js.stripe.com"
+    assert policy["frame-src"] == (
+        "https://www.youtube.com https://player.vimeo.com "
+        "https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com"
+    )
+    assert policy["connect-src"] == "'self' https://api.stripe.com"
+    assert policy["style-src"] == "'self'"  # Stripe's elements style themselves inside their frames
+    assert "stripe" not in pay["Content-Security-Policy"]
+
+
 def test_the_card_step_shows_the_payment_element_for_one_intent(
     client, stripe_on, order, deposit, buyer_user
 ):
