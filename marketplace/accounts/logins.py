@@ -50,7 +50,10 @@ def login_name(request: HttpRequest, credentials: dict | None) -> str | None:
     """
     credentials = credentials or {}
     name = credentials.get("email") or credentials.get("username")
-    return name.strip().lower() if isinstance(name, str) and name.strip() else None
+    if not isinstance(name, str) or not name.strip():
+        return None
+    # Axes stores at most 255 characters; the API accepts addresses up to 320.
+    return name.strip().lower()[:255]
 
 
 def cool_off_minutes() -> int:

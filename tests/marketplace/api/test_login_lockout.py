@@ -75,3 +75,12 @@ def test_behind_one_trusted_proxy_the_throttle_keys_on_the_right_most_address(ap
 
     assert throttled.status_code == 429
     assert other_client.status_code == 200
+
+
+def test_an_overlong_address_is_refused_like_any_wrong_login(api):
+    email = "a" * 300 + "@example.com"
+
+    response = ask_for_token(api, email, "wrong")
+
+    assert response.status_code == 400
+    assert AccessAttempt.objects.get().username == email[:255]
