@@ -97,7 +97,7 @@ def test_the_confirmation_link_activates_the_account_and_logs_in(
     with django_assert_max_num_queries(4):
         page = client.get(link)
     assert page.status_code == 200
-    assert "Confirm that supplier@example.com is your address to finish registering Test supplier Co." in (
+    assert "To finish registering Test supplier Co., confirm that supplier@example.com is your address." in (
         page.content.decode()
     )
     assert not User.objects.get(email="supplier@example.com").is_active
