@@ -19,6 +19,10 @@ class User(AbstractUser):
         default="en",
         help_text=_("Emails are sent in this language."),
     )
+    # False from sign-up until the person opens the link emailed to them; the account stays
+    # inactive until then. Everyone else (invited colleagues, operators) starts confirmed, so an
+    # account an operator deactivated is never mistaken for one awaiting confirmation.
+    email_confirmed = models.BooleanField(_("Email address confirmed"), default=True)
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"

@@ -31,6 +31,7 @@ register(
 register_verbs(
     {
         "company.registered": _("Company registered"),
+        "account.confirmed": _("Email address confirmed"),
         "company.verified": _("Company verified"),
         "company.rejected": _("Verification refused"),
         "company.resubmitted": _("Registration sent for review again"),

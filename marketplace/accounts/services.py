@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -22,6 +23,7 @@ from marketplace.accounts.models import (
     SupplierAuthorisation,
     VerificationStatus,
 )
+from marketplace.accounts.tokens import confirmation_path
 from marketplace.accounts.validators import validate_customs_code, validate_uscc
 from marketplace.core.services import notify, record_event
 
@@ -72,43 +74,97 @@ def register_company(
     last_name: str = "",
     language: str = "en",
     registration_document: UploadedFile | None = None,
-) -> Membership:
-    """Sign-up: a company with its first user as administrator.
+) -> Membership | None:
+    """Sign-up: a company with its first user as administrator, who must confirm their email.
 
-    Suppliers get an Oscar partner; suppliers and firms start unverified and operators are
-    told there is a company to review.
+    The user cannot log in until they open the confirmation link emailed to them
+    (``confirm_email``). An address that already has an account gets nothing created and None
+    back; its owner is emailed instead. The sign-up page answers both alike, so it does not tell
+    anyone which addresses are registered. Suppliers get an Oscar partner (through the sign-up
+    hook); suppliers and firms start unverified and operators are told there is a company to
+    review.
     """
     validate_registration(kind=kind, details=details)
     try:
         with transaction.atomic():
+            # Before the email check, so this error shows whether or not the address is known.
+            _refuse_registered_number(details)
             # Checked inside the transaction; the unique constraints catch a concurrent twin.
-            if User.objects.filter(email__iexact=email).exists():
-                raise ValidationError({"email": _("An account with this email address already exists.")})
+            owner = User.objects.filter(email__iexact=email).first()
+            if owner is not None:
+                make_password(password)  # as slow as creating the account, so timing tells nothing
+                _tell_owner_of_another_signup(owner)
+                return None
             company = Company.objects.create(
                 kind=kind, registration_document=registration_document or "", **vars(details)
             )
-            user = User.objects.create_user(
-                email=email,
-                password=password,
+            # Inactive until the address is confirmed: every login (Oscar's backend) refuses it.
+            user = User(
+                email=User.objects.normalize_email(email),
                 first_name=first_name,
                 last_name=last_name,
                 language=language,
+                is_active=False,
+                email_confirmed=False,
             )
+            user.set_password(password)
+            user.save()
             membership = Membership.objects.create(user=user, company=company, role=MembershipRole.ADMIN)
             hooks.company_registered(company=company, user=user)
             record_event(actor=user, subject=company, verb="company.registered", data={"kind": kind})
             _tell_operators_of_company_to_review(company)
+            notify(
+                recipient=user,
+                template="accounts/confirm_email",
+                context={"company_name": company.name, "confirm_path": confirmation_path(user)},
+            )
     except IntegrityError as error:
         raise _duplicate_error(error) from error
     return membership
 
 
+def _refuse_registered_number(details: CompanyDetails) -> None:
+    if not details.registration_number:
+        return
+    number = {"country": details.country, "registration_number": details.registration_number}
+    if Company.objects.filter(**number).exists():
+        raise ValidationError({"registration_number": _registered_number_message()})
+
+
+def _registered_number_message() -> str:
+    return _("A company with this registration number is already registered.")
+
+
+def _tell_owner_of_another_signup(owner: User) -> None:
+    """Someone signed up with an address that has an account: tell its owner, change nothing."""
+    context = {"login_path": reverse("customer:login"), "reset_path": reverse("password-reset")}
+    membership = Membership.objects.filter(user=owner).select_related("company").first()
+    if not owner.email_confirmed and membership is not None:
+        # Most likely the owner lost the first email: send a fresh link.
+        context.update(company_name=membership.company.name, confirm_path=confirmation_path(owner))
+    notify(recipient=owner, template="accounts/signup_attempted", context=context)
+
+
+def confirm_email(*, user: User) -> User:
+    """The owner of the address opened their confirmation link: the account can log in now."""
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        if user.email_confirmed:
+            raise ValidationError(_("This account is already confirmed."))
+        user.email_confirmed = True
+        user.is_active = True
+        user.save(update_fields=["email_confirmed", "is_active"])
+        membership = Membership.objects.filter(user=user).select_related("company").first()
+        if membership is not None:
+            record_event(actor=user, subject=membership.company, verb="account.confirmed")
+    return user
+
+
 def _duplicate_error(error: IntegrityError) -> ValidationError:
     """Name the field a unique constraint refused, so the form can show it."""
     if "company_unique_registration_number" in str(error):
-        return ValidationError(
-            {"registration_number": _("A company with this registration number is already registered.")}
-        )
+        return ValidationError({"registration_number": _registered_number_message()})
+    # Only a sign-up racing another for the same address gets here.
     return ValidationError({"email": _("An account with this email address already exists.")})
 
 

@@ -6,6 +6,9 @@ app_name = "accounts"
 
 urlpatterns = [
     path("signup/", views.signup_choice, name="signup"),
+    # Before signup/<kind>/, which would take "sent" for a kind of company.
+    path("signup/sent/", views.signup_sent, name="signup-sent"),
+    path("signup/confirm/<uidb64>/<token>/", views.confirm_email, name="confirm-email"),
     path("signup/<slug:kind>/", views.signup, name="signup-kind"),
     path("company/", views.company_detail, name="company"),
     path("company/members/add/", views.add_member, name="add-member"),

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from oscar.core.loading import get_class
 
-from marketplace.accounts import selectors, services
+from marketplace.accounts import selectors, services, tokens
 from marketplace.accounts.forms import (
     AddMemberForm,
     AuthoriseFirmForm,
@@ -48,7 +48,7 @@ def signup(request, kind: str):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            membership = services.register_company(
+            services.register_company(
                 kind=kind,
                 details=form.company_details(),
                 email=form.cleaned_data["email"],
@@ -61,15 +61,43 @@ def signup(request, kind: str):
         except ValidationError as error:
             add_errors(form, error)
         else:
-            login(request, membership.user, backend="oscar.apps.customer.auth_backends.EmailBackend")
-            if membership.company.needs_verification:
-                messages.success(
-                    request, _("Welcome! Your company is registered; an operator will verify it shortly.")
-                )
-            else:
-                messages.success(request, _("Welcome! Your company is registered."))
-            return redirect("accounts:company")
+            # The same answer whether or not the address already had an account.
+            return redirect("accounts:signup-sent")
     return render(request, "accounts/signup.html", {"form": form, "kind": CompanyKind(kind)})
+
+
+def signup_sent(request):
+    return render(request, "accounts/signup_sent.html")
+
+
+def confirm_email(request, uidb64: str, token: str):
+    """The link from the sign-up email: a page with a button, which confirms and logs in.
+
+    Confirming on POST rather than on opening the link: mail scanners open links to check them,
+    which would use up the one-time link, and a page elsewhere could log a visitor's browser
+    into an account it registered itself.
+    """
+    user = tokens.user_to_confirm(uidb64=uidb64, token=token)
+    if user is None:
+        return _refused_link(request)
+    if request.method != "POST":
+        return render(request, "accounts/confirm_email.html", {"valid": True, "account": user})
+    try:
+        user = services.confirm_email(user=user)
+    except ValidationError:  # a second click got here first
+        return _refused_link(request)
+    login(request, user, backend="oscar.apps.customer.auth_backends.EmailBackend")
+    if user.company is not None and user.company.needs_verification:
+        messages.success(
+            request, _("Welcome! Your company is registered; an operator will verify it shortly.")
+        )
+    else:
+        messages.success(request, _("Welcome! Your company is registered."))
+    return redirect("accounts:company")
+
+
+def _refused_link(request):
+    return render(request, "accounts/confirm_email.html", {"valid": False}, status=400)
 
 
 def _company_page(request, membership, resubmit_form=None, status: int = 200):

@@ -1,17 +1,20 @@
 from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import permissions, status
 from rest_framework.authtoken.models import Token
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
+from marketplace.accounts import logins
 from marketplace.api.serializers import MeSerializer, TokenRequestSerializer, TokenSerializer
 
 
 class TokenLoginThrottle(AnonRateThrottle):
+    # Per client address as TRUSTED_PROXY_COUNT defines it (DRF's NUM_PROXIES); failed logins
+    # are also locked out per account and per address by axes.
     rate = "20/min"
 
 
@@ -22,10 +25,19 @@ class ObtainTokenView(APIView):
     permission_classes = [permissions.AllowAny]
     throttle_classes = [TokenLoginThrottle]
 
-    @extend_schema(request=TokenRequestSerializer, responses={200: TokenSerializer})
+    @extend_schema(
+        request=TokenRequestSerializer,
+        responses={200: TokenSerializer, 429: OpenApiResponse(description="Too many failed logins.")},
+    )
     def post(self, request):
         serializer = TokenRequestSerializer(data=request.data, context={"request": request})
-        serializer.is_valid(raise_exception=True)
+        valid = serializer.is_valid()
+        # authenticate() swallows axes' refusal and answers "no such user"; axes marks the
+        # request instead. Answered here, so it does not depend on the API's exception handler.
+        if logins.is_locked_out(request):
+            return logins.api_lockout_response()
+        if not valid:
+            raise ValidationError(serializer.errors)
         token, _created = Token.objects.get_or_create(user=serializer.validated_data["user"])
         return Response(TokenSerializer({"token": token.key}).data, status=status.HTTP_200_OK)
 

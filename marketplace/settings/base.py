@@ -5,6 +5,7 @@ search backend, Celery in eager mode, console email and local media. Each integr
 switches on when its variable is set (DATABASE_URL, REDIS_URL, ELASTICSEARCH_URL, STRIPE_*).
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -104,6 +105,7 @@ THIRD_PARTY_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "axes",
 ]
 LOCAL_APPS = [
     "marketplace.accounts",
@@ -122,6 +124,7 @@ INSTALLED_APPS = DJANGO_APPS + OSCAR_APPS + WAGTAIL_APPS + THIRD_PARTY_APPS + LO
 AUTH_USER_MODEL = "accounts.User"
 SITE_ID = 1
 
+# axes.middleware.AxesMiddleware is appended under "Logins" below: it must come last.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "marketplace.core.security.SecurityHeadersMiddleware",  # CSP, Permissions-Policy (static files too)
@@ -282,6 +285,8 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 
 # --- Authentication --------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account or address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -409,6 +414,31 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["marketplace.api.schema.public_api_only"],
 }
+
+# --- Logins: throttling and lockout (django-axes) ---------------------------------------------
+# How many proxies in front of Django append the address they saw to X-Forwarded-For. With 0 the
+# header is ignored and REMOTE_ADDR is the client; with N the N-th address from the right is.
+# Login lockouts (marketplace/accounts/logins.py) and DRF's throttles both follow it.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+REST_FRAMEWORK["NUM_PROXIES"] = TRUSTED_PROXY_COUNT
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # turns a refused login into the lockout page
+# Failures are counted per account and, separately, per client address: one address cannot try
+# many accounts, and many addresses cannot try one account.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+# A login refused during the lockout does not extend it, so the owner's own retries do not
+# keep them out longer.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True  # LoginAttemptHandler narrows this to the account and its address
+AXES_HANDLER = "marketplace.accounts.logins.LoginAttemptHandler"
+AXES_CLIENT_IP_CALLABLE = "marketplace.accounts.logins.client_ip"
+AXES_USERNAME_CALLABLE = "marketplace.accounts.logins.login_name"
+AXES_LOCKOUT_CALLABLE = "marketplace.accounts.logins.lockout_response"
+# Successful logins are not logged by axes (the table would only grow); failures are, and the
+# stored form data must not keep the password Oscar's login form posts as "login-password".
+AXES_DISABLE_ACCESS_LOG = True
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "login-password", "csrfmiddlewaretoken"]
 
 # --- Logging ---------------------------------------------------------------------------------
 LOGGING = {

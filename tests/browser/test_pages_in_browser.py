@@ -11,8 +11,10 @@ Screenshots go to ``var/screens/`` for a person to look at.
 """
 
 import re
+from urllib.parse import urlparse
 
 import pytest
+from django.core import mail
 from playwright.sync_api import Page, expect
 
 from marketplace.accounts.models import Company, CompanyKind, VerificationStatus
@@ -138,6 +140,18 @@ def test_supplier_signs_up_in_the_browser(open_page):
     fill_supplier_signup(page, uscc=valid_uscc(999), email="li.wei@wushen-chem.example")
     shoot(page, "signup-supplier-filled.png")
     page.get_by_role("button", name="Create account").click()
+
+    expect(page).to_have_url(re.compile(r"/signup/sent/$"))
+    expect(page.locator("h1")).to_have_text("Check your email to finish registering")
+    shoot(page, "signup-check-your-email.png")
+
+    # The emailed link opens a page whose button confirms the address and logs in.
+    (confirmation,) = [message for message in mail.outbox if message.to == ["li.wei@wushen-chem.example"]]
+    link = re.search(r"http\S+/signup/confirm/\S+/", confirmation.body).group()
+    page.goto(urlparse(link).path)
+    expect(page.locator("h1")).to_have_text("Confirm your email address")
+    shoot(page, "signup-confirm-email.png")
+    page.get_by_role("button", name="Confirm and log in").click()
 
     expect(page).to_have_url(re.compile(r"/company/$"))
     expect(page.locator(".alert-success")).to_contain_text(

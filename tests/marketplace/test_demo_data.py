@@ -81,6 +81,9 @@ def test_load_demo_builds_a_working_marketplace_and_is_idempotent(capsys):
     assert firm.is_verified
     assert SupplierAuthorisation.objects.filter(firm=firm, revoked_at__isnull=True).count() >= 2
     assert User.objects.get(email=OPERATOR_EMAIL).is_staff
+    # Every demo person can log in: their sign-ups are confirmed as if they had opened the link.
+    assert not User.objects.filter(is_active=False).exists()
+    assert not User.objects.filter(email_confirmed=False).exists()
     assert first["products"] >= 150
     assert first["exchange_rates"] == 4  # USD to CNY, EUR, RUB and MNT
 

@@ -40,6 +40,7 @@ CONFIG_VARIABLES = (
     "CELERY_TASK_ALWAYS_EAGER",
     "SEARCH_BACKEND",
     "VAR_DIR",
+    "TRUSTED_PROXY_COUNT",
 )
 
 
@@ -127,3 +128,25 @@ def test_production_passes_the_deployment_checklist(tmp_path):
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+PROXY_PROBE = """
+import json, django
+from django.conf import settings
+django.setup()
+print(json.dumps([settings.TRUSTED_PROXY_COUNT, settings.REST_FRAMEWORK["NUM_PROXIES"]]))
+"""
+
+
+def test_one_trusted_proxy_count_feeds_the_lockout_and_the_api_throttles(tmp_path):
+    production = {"VAR_DIR": str(tmp_path), "DJANGO_SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "example.com"}
+
+    def counts(settings_module: str, **extra_env) -> list[int]:
+        result = run_python(PROXY_PROBE, settings_module, extra_env)
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout.strip().splitlines()[-1])
+
+    # Without a proxy X-Forwarded-For is ignored; production assumes one proxy, like X-Forwarded-Proto.
+    assert counts("marketplace.settings.local", VAR_DIR=str(tmp_path)) == [0, 0]
+    assert counts("marketplace.settings.production", **production) == [1, 1]
+    assert counts("marketplace.settings.production", **production, TRUSTED_PROXY_COUNT="0") == [0, 0]
