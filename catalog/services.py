@@ -43,7 +43,7 @@ def public_text(*, title: str, description: str, translations: dict[str, tuple[s
     return text
 
 
-def text_changes(before: dict, after: dict) -> dict:
+def text_changes(*, before: dict, after: dict) -> dict:
     """The fields of two ``public_text`` results that differ, as {field: {"from": …, "to": …}}."""
     return {
         name: {"from": before.get(name, ""), "to": after.get(name, "")}
@@ -153,6 +153,8 @@ def save_product(
                 description=str(text.get("description", "")),
                 search_words=str(text.get("search_words", "")),
             )
-        if published_text is not None and (changes := text_changes(published_text, _stored_text(saved))):
+        if published_text is not None and (
+            changes := text_changes(before=published_text, after=_stored_text(saved))
+        ):
             record_event(actor=by, subject=saved, verb=TEXT_CHANGED, data={"changes": changes})
     return saved

@@ -249,7 +249,7 @@ class ChunkWriter:
                     for language, title in row.translations.items()
                 },
             )
-            if changed := text_changes(before, after):
+            if changed := text_changes(before=before, after=after):
                 events[product.pk] = (product, TEXT_CHANGED, {"changes": changed})
         record_events(actor=self.by, events=list(events.values()))
 
