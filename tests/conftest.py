@@ -14,6 +14,8 @@ from tests.factories import (
     member_of,
 )
 
+pytest_plugins = ["tests.brokers"]  # broker_down, publishing_to
+
 
 @pytest.fixture(autouse=True)
 def _isolated_cache():
