@@ -14,7 +14,7 @@ from tests.factories import (
     member_of,
 )
 
-pytest_plugins = ["tests.brokers"]  # broker_down, publishing_to
+pytest_plugins = ["tests.brokers", "tests.workers"]  # broker_down; worker_queue
 
 
 @pytest.fixture(autouse=True)
