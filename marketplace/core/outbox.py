@@ -20,7 +20,10 @@ commits. Then:
   No retry depends on a broker countdown.
 - a message handed over but not done within ``OUTBOX_LEASE_SECONDS`` (a lost broker message, a
   killed worker) is handed over again. So a task may run more than once: **tasks run through the
-  outbox must be idempotent** (take ids, load, check state, act).
+  outbox must be idempotent** (take ids, load, check state, act). A job that outlives the lease
+  (a large import) is handed over again while it runs; its own claim (the import's heartbeat)
+  makes the second run a no-op that marks the row done, and the job's sweeper, not the outbox,
+  recovers it if its worker dies.
 
 ``key``: at most one undone message per key; enqueueing the same key again makes that message
 due now (or re-arms it if it was given up) instead of adding one. Operators watch the outbox in
@@ -29,7 +32,6 @@ the Django admin (pending, failing, given up, done) and can retry a message now.
 
 import logging
 from datetime import timedelta
-from functools import partial
 from typing import Any
 
 from celery import Task, current_app
@@ -55,7 +57,9 @@ def enqueue(task: Task | str, *, key: str | None = None, **kwargs: Any) -> Outbo
         message = OutboxMessage.objects.create(task=name, kwargs=kwargs)
     else:
         message = _rearm(key) or _create_keyed(name, key, kwargs)
-    transaction.on_commit(partial(dispatch, message_id=message.pk), robust=True)
+    message_id = message.pk
+    # A function, not a partial: Django names a failing robust hook by its __qualname__.
+    transaction.on_commit(lambda: dispatch(message_id=message_id), robust=True)
     return message
 
 
