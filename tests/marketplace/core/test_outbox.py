@@ -208,3 +208,18 @@ def test_the_admin_lists_the_outbox(admin_client):
 
     assert response.status_code == 200
     assert b"tests.outbox.record" in response.content
+
+
+def test_every_beat_task_exists(settings):
+    # A misspelt name in the schedule would silently never run (the dispatcher, the sweepers).
+    app = outbox._task(outbox.RUNNER).app
+    app.loader.import_default_modules()  # what a worker does on start: every app's tasks module
+    scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+
+    assert {
+        "marketplace.core.tasks.dispatch_outbox",
+        "marketplace.core.tasks.sweep_notifications",
+        "catalog.imports.tasks.sweep_stalled_imports",
+        "search.tasks.index_pending_products",
+    } <= scheduled
+    assert [name for name in sorted(scheduled) if name not in app.tasks] == []
