@@ -5,9 +5,13 @@ from rfq import services
 from rfq.models import RFQ
 
 
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(acks_late=True)
 def broadcast_rfq_task(rfq_id: int) -> int:
-    """Route an open RFQ to matching suppliers; safe to run twice (recipients are unique)."""
+    """Route an open RFQ to matching suppliers; safe to run twice (recipients are unique).
+
+    Run through the outbox, which retries it on errors. The broadcast is one transaction, so a
+    worker killed midway leaves nothing half-routed and the outbox hands it over again.
+    """
     rfq = RFQ.objects.filter(pk=rfq_id).first()
     if rfq is None:
         return 0  # deleted before the task ran: nothing to route

@@ -65,3 +65,14 @@ def update_index(product_ids: Iterable[int]) -> None:
 
 def products_of_suppliers(partner_ids: Iterable[int]) -> list[int]:
     return list(Product.objects.filter(supplier_id__in=list(partner_ids)).values_list("pk", flat=True))
+
+
+def index_pending(*, limit: int = 1000) -> int:
+    """Index products still marked stale (the beat's catch-up): their task was lost or failed.
+
+    The pending rows are written in the changing transaction, so this is what makes index
+    updates survive a broker outage. Returns how many products it indexed.
+    """
+    ids = list(PendingIndexUpdate.objects.order_by("product_id").values_list("product_id", flat=True)[:limit])
+    update_index(ids)
+    return len(ids)

@@ -14,6 +14,8 @@ from tests.factories import (
     member_of,
 )
 
+pytest_plugins = ["tests.brokers", "tests.workers"]  # broker_down; worker_queue
+
 
 @pytest.fixture(autouse=True)
 def _isolated_cache():

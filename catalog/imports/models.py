@@ -21,6 +21,9 @@ class ImportStatus(models.TextChoices):
 class ImportJob(models.Model):
     """Rows are upserted by (supplier, SKU); bad rows are listed in ``errors`` and skipped.
 
+    Each chunk of rows commits with the counters and ``heartbeat_at``; a job interrupted by a
+    crash is resumed after its last committed chunk (``processed_rows``) by the sweeper.
+
     ``errors`` holds at most MAX_STORED_ERRORS problems ({row, column, message}); ``error_count``
     counts every bad row.
     """
@@ -61,6 +64,9 @@ class ImportJob(models.Model):
     failure_message = models.TextField(_("Why the import failed"), blank=True)
     created_at = models.DateTimeField(_("Uploaded"), auto_now_add=True)
     started_at = models.DateTimeField(_("Started"), null=True, blank=True)
+    # Written with every committed chunk: a running job whose heartbeat stopped lost its worker.
+    heartbeat_at = models.DateTimeField(_("Last sign of life"), null=True, blank=True)
+    starts = models.PositiveSmallIntegerField(_("Times started"), default=0)
     finished_at = models.DateTimeField(_("Finished"), null=True, blank=True)
 
     class Meta:

@@ -1,12 +1,22 @@
-"""Bulk import of a supplier's catalogue: start a job, run it in chunks, finish or fail it."""
+"""Bulk import of a supplier's catalogue: start a job, run it in chunks, finish or fail it.
+
+Crash safety: each chunk commits its rows together with the job's counters and heartbeat. A job
+whose heartbeat is older than JOB_STALE_AFTER_SECONDS lost its worker; the sweeper
+(``sweep_stalled_imports``) enqueues it again and the task resumes it after ``processed_rows``
+(the rows of the chunks that committed), so every row is written once and the counts stay
+exact. After JOB_MAX_STARTS starts the sweeper fails it instead.
+"""
 
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime, timedelta
+from itertools import islice
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
@@ -23,12 +33,13 @@ from catalog.imports.reading import (
 from catalog.imports.rows import ImportRow, RowValidator
 from catalog.imports.writing import ChunkWriter
 from marketplace.accounts.models import User
+from marketplace.core import outbox
 from marketplace.core.services import record_event
 
 Partner = get_model("partner", "Partner")
 ProductClass = get_model("catalogue", "ProductClass")
 
-CHUNK_SIZE = 1000  # rows per transaction and per progress update
+PROCESS_IMPORT = "catalog.imports.tasks.process_import"
 
 # (from, to) of the job's status; anything else is refused.
 TRANSITIONS = {
@@ -39,15 +50,21 @@ TRANSITIONS = {
 }
 MAX_FAILURE_MESSAGE = 1_000
 MAX_PROBLEM_MESSAGE = 500
-COUNTERS = ("processed_rows", "created_count", "updated_count", "unchanged_count", "error_count", "errors")
+COUNTERS = (
+    "processed_rows",
+    "created_count",
+    "updated_count",
+    "unchanged_count",
+    "error_count",
+    "errors",
+    "heartbeat_at",
+)
 
 
 def start_import(
     *, supplier: Partner, user: User, product_class: ProductClass, upload: UploadedFile
 ) -> ImportJob:
     """Store ``upload`` as a queued job of ``supplier``; a worker runs it after the commit."""
-    from catalog.imports.tasks import process_import
-
     if upload.name.lower().endswith(".xlsx"):
         try:
             check_workbook_archive(upload)  # reads the zip's directory only, no XML
@@ -57,8 +74,8 @@ def start_import(
     job.full_clean()
     with transaction.atomic():
         job.save()
-        # robust: a broker outage leaves the job queued rather than failing the upload.
-        transaction.on_commit(lambda: process_import.delay(job.pk), robust=True)
+        # Through the outbox: a broker outage delays the job, never loses it.
+        outbox.enqueue(PROCESS_IMPORT, key=f"import:{job.pk}", job_id=job.pk)
     return job
 
 
@@ -66,10 +83,11 @@ def run_import(*, job: ImportJob) -> ImportJob:
     """Read the job's file and upsert its rows by (supplier, SKU), a chunk per transaction.
 
     A file that cannot be read (type, encoding, header, damage) fails the job before anything
-    is written. Bad rows are listed on the job and skipped; good rows land. Does nothing unless
-    the job is queued, so a task delivered twice runs it once.
+    is written. Bad rows are listed on the job and skipped; good rows land. Runs a queued job,
+    or resumes a running one whose heartbeat stopped after its last committed chunk; does
+    nothing otherwise, so a task delivered twice runs it once.
     """
-    if not _move(job, ImportStatus.RUNNING, started_at=timezone.now()):
+    if not _claim(job):
         return job
     try:
         job.total_rows = _count_rows(job)
@@ -88,6 +106,56 @@ def run_import(*, job: ImportJob) -> ImportJob:
     _move(job, ImportStatus.DONE, finished_at=timezone.now())
     record_event(actor=job.uploaded_by, subject=job, verb="import.finished", data=_summary(job))
     return job
+
+
+def _claim(job: ImportJob) -> bool:
+    """Start a queued job, or take over a running one whose heartbeat is stale; False otherwise.
+
+    One conditional UPDATE, so of two workers handed the same job only one gets it. The job is
+    reloaded: a resumed one goes on from its committed counters.
+    """
+    now = timezone.now()
+    queued = ImportJob.objects.filter(pk=job.pk, status=ImportStatus.QUEUED)
+    stalled = ImportJob.objects.filter(
+        pk=job.pk, status=ImportStatus.RUNNING, heartbeat_at__lt=_stale_before(now)
+    )
+    claimed = queued.update(
+        status=ImportStatus.RUNNING, started_at=now, heartbeat_at=now, starts=models.F("starts") + 1
+    ) or stalled.update(heartbeat_at=now, starts=models.F("starts") + 1)
+    if claimed:
+        job.refresh_from_db()
+    return bool(claimed)
+
+
+def _stale_before(now: datetime) -> datetime:
+    return now - timedelta(seconds=settings.JOB_STALE_AFTER_SECONDS)
+
+
+def sweep_stalled_imports(*, now: datetime) -> tuple[int, int]:
+    """Resume (through the outbox) or fail running imports whose heartbeat stopped.
+
+    A job started fewer than JOB_MAX_STARTS times is enqueued again (the task resumes it after
+    its last committed chunk); one that keeps dying is failed, so no progress bar waits forever.
+    Returns (resumed, failed).
+    """
+    resumed = failed = 0
+    stalled = ImportJob.objects.filter(status=ImportStatus.RUNNING, heartbeat_at__lt=_stale_before(now))
+    for job in stalled.select_related("uploaded_by"):
+        if job.starts < settings.JOB_MAX_STARTS:
+            with transaction.atomic():
+                outbox.enqueue(PROCESS_IMPORT, key=f"import:{job.pk}", job_id=job.pk)
+            resumed += 1
+        else:
+            _fail(
+                job,
+                _(
+                    "The import was interrupted %(n)s times and stopped after %(rows)s rows; "
+                    "the rows before were saved."
+                )
+                % {"n": job.starts, "rows": job.processed_rows},
+            )
+            failed += 1
+    return resumed, failed
 
 
 def _move(job: ImportJob, to: str, **fields) -> bool:
@@ -167,16 +235,17 @@ def _import_rows(job: ImportJob) -> None:
         spec_groups=validator.spec_groups,
         by=job.uploaded_by,
     )
-    valid, seen = [], 0
+    valid, seen, chunk_size = [], 0, settings.IMPORT_CHUNK_SIZE
     with _existing_heap_frozen(), job.file.open("rb") as binary:
-        for number, values in _data_rows(job, binary):
+        # A resumed job skips the rows its committed chunks already wrote.
+        for number, values in islice(_data_rows(job, binary), job.processed_rows, None):
             outcome = validator.validate(number, values)
             if isinstance(outcome, ImportRow):
                 valid.append(outcome)
             else:
                 _add_problems(job, [outcome])
             seen += 1
-            if seen == CHUNK_SIZE:
+            if seen == chunk_size:
                 _write_chunk(job, writer, valid, seen)
                 valid, seen = [], 0
     _write_chunk(job, writer, valid, seen)
@@ -191,6 +260,7 @@ def _write_chunk(job: ImportJob, writer: ChunkWriter, rows: list[ImportRow], see
             job.unchanged_count += result.unchanged
             _add_problems(job, result.problems)
         job.processed_rows += seen
+        job.heartbeat_at = timezone.now()
         job.errors.sort(key=lambda problem: problem["row"])
         job.save(update_fields=COUNTERS)
 

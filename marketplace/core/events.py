@@ -15,7 +15,8 @@ This is a plain in-process bus, not Django signals: no hidden receivers, one cat
 
 A subscriber that fails does not break the request that published the event nor the other
 subscribers: its exception is logged with ``logger.exception`` and delivery goes on. Work that
-must be retried belongs in a Celery task the subscriber enqueues.
+must be retried belongs in a Celery task the subscriber enqueues
+through the outbox (``outbox.enqueue``; marketplace/core/outbox.py).
 
 Payloads carry ids and primitive values, and the object itself where it is useful to a subscriber
 (as the publisher holds it; reload it if you need it fresh or locked). ``user_id`` is the acting

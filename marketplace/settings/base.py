@@ -209,10 +209,34 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TIMEZONE = "UTC"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Redis redelivers a task not acknowledged within this many seconds (a killed worker's): longer
+# than the longest task (a 100k-row import). Every task is idempotent, so early redelivery is harmless.
+CELERY_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=2 * 60 * 60)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+    # Publishing to a dead broker fails within a second (not after kombu's 4 s connect retries):
+    # the outbox keeps the message and retries it, so a request never waits on the broker.
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
 CELERY_BEAT_SCHEDULE = {
-    "retry-unsent-notifications": {
-        "task": "marketplace.core.tasks.retry_unsent_notifications",
-        "schedule": 15 * 60,
+    "dispatch-outbox": {
+        "task": "marketplace.core.tasks.dispatch_outbox",
+        "schedule": env.int("OUTBOX_DISPATCH_INTERVAL", default=30),
+    },
+    "sweep-notifications": {
+        "task": "marketplace.core.tasks.sweep_notifications",
+        "schedule": 5 * 60,
+    },
+    "sweep-stalled-imports": {
+        "task": "catalog.imports.tasks.sweep_stalled_imports",
+        "schedule": 60,
+    },
+    "index-pending-products": {
+        "task": "search.tasks.index_pending_products",
+        "schedule": 5 * 60,
     },
     "flag-expired-documents": {
         "task": "catalog.documents.tasks.flag_expired_documents",
@@ -223,6 +247,22 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60 * 60,
     },
 }
+
+# --- Outbox and long jobs (marketplace/core/outbox.py; README "Outbox and job recovery") ------
+# A message handed to the broker and not done within this lease is handed over again.
+OUTBOX_LEASE_SECONDS = env.int("OUTBOX_LEASE_SECONDS", default=5 * 60)
+# Retries wait base * 2 ** (attempts - 1) seconds, at most max; a task failing this often is given up.
+OUTBOX_RETRY_BASE_SECONDS = env.int("OUTBOX_RETRY_BASE_SECONDS", default=30)
+OUTBOX_RETRY_MAX_SECONDS = env.int("OUTBOX_RETRY_MAX_SECONDS", default=60 * 60)
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
+# A running job (import) whose heartbeat is older than this is resumed by the sweeper, and failed
+# once it has been started JOB_MAX_STARTS times.
+JOB_STALE_AFTER_SECONDS = env.int("JOB_STALE_AFTER_SECONDS", default=10 * 60)
+JOB_MAX_STARTS = env.int("JOB_MAX_STARTS", default=3)
+# Rows per transaction, per progress update and per heartbeat of an import.
+IMPORT_CHUNK_SIZE = env.int("IMPORT_CHUNK_SIZE", default=1000)
+# A notification claimed ("sending") longer than this is flagged uncertain for an operator.
+NOTIFICATION_CLAIM_TIMEOUT_SECONDS = env.int("NOTIFICATION_CLAIM_TIMEOUT_SECONDS", default=10 * 60)
 
 # --- Search ----------------------------------------------------------------------------------
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")

@@ -20,12 +20,14 @@ from oscar.core.loading import get_model
 from catalog.reference.models import Currency, Incoterm, Unit
 from catalog.selectors import browsable_products
 from marketplace.accounts.models import CompanyKind, User, VerificationStatus
-from marketplace.core import events
+from marketplace.core import events, outbox
 from marketplace.core.services import notify, record_event
 from rfq import specs
 from rfq.models import RFQ, RFQRecipient, RFQStatus
 
 Partner = get_model("partner", "Partner")
+
+BROADCAST_RFQ = "rfq.tasks.broadcast_rfq_task"
 
 
 class RFQRateLimitError(Exception):
@@ -178,8 +180,6 @@ def _move_rfq(rfq: RFQ, to: str, *, allowed_from: tuple, by, data: dict | None =
 def submit_rfq(*, rfq: RFQ, by: User) -> RFQ:
     """Draft → open: a direct RFQ reaches its supplier now; an open one is broadcast after commit.
     Publishes ``rfq.submitted``."""
-    from rfq.tasks import broadcast_rfq_task
-
     _require_buyer(rfq, by)
     with transaction.atomic():
         _move_rfq(rfq, RFQStatus.OPEN, allowed_from=(RFQStatus.DRAFT,), by=by)
@@ -188,8 +188,8 @@ def submit_rfq(*, rfq: RFQ, by: User) -> RFQ:
             rfq.save(update_fields=["routing_rule"])
             _route(rfq, [rfq.supplier])
         else:
-            rfq_id = rfq.pk
-            transaction.on_commit(lambda: broadcast_rfq_task.delay(rfq_id))
+            # Through the outbox: written with the RFQ, so a broker outage delays it, never loses it.
+            outbox.enqueue(BROADCAST_RFQ, key=f"rfq-broadcast:{rfq.pk}", rfq_id=rfq.pk)
         events.publish(
             events.Name.RFQ_SUBMITTED,
             rfq_id=rfq.pk,

@@ -152,3 +152,22 @@ def test_a_bulk_import_reindexes_the_products_it_wrote(product, enqueued, django
 
     assert enqueued == [[product.pk]]
     assert ProductDocument.objects.get(pk=product.pk).title == "Methanol imported"
+
+
+def test_a_change_committed_while_the_broker_is_down_is_indexed_by_the_beat_catch_up(
+    product, broker_down, django_capture_on_commit_callbacks
+):
+    # given the broker is down when a product changes: its update task never reaches a worker
+    with django_capture_on_commit_callbacks(execute=True):
+        product.title = "Methanol AA grade"
+        product.save()
+    assert PendingIndexUpdate.objects.filter(product_id=product.pk).exists()
+    assert ProductDocument.objects.get(pk=product.pk).title == "Methanol 99.85%"
+
+    # when the beat's catch-up runs
+    assert tasks.index_pending_products() == 1
+
+    # then the change is indexed and nothing is left pending
+    assert ProductDocument.objects.get(pk=product.pk).title == "Methanol AA grade"
+    assert not PendingIndexUpdate.objects.exists()
+    assert tasks.index_pending_products() == 0

@@ -392,8 +392,8 @@ def test_a_sku_of_another_product_type_is_refused(supplier, supplier_admin, coal
     assert Product.objects.get(supplier=supplier.partner).title == "Methanol AA grade"
 
 
-def test_progress_is_saved_once_per_chunk(supplier, supplier_admin, coal_chemicals, run_import, monkeypatch):
-    monkeypatch.setattr("catalog.imports.services.CHUNK_SIZE", 2)
+def test_progress_is_saved_once_per_chunk(supplier, supplier_admin, coal_chemicals, run_import, settings):
+    settings.IMPORT_CHUNK_SIZE = 2
     seen = []
 
     def receiver(sender, product_ids, **kwargs):

@@ -1,50 +1,21 @@
 """A real Celery worker consumes notification tasks from Redis and writes to the test database."""
 
-import os
 import subprocess
 import sys
 import time
 import uuid
-from pathlib import Path
 
 import pytest
 import redis
 from django.conf import settings as django_settings
-from django.db import connection
 
 from marketplace.celery import app
 from marketplace.core.models import EmailNotification
 from marketplace.core.tasks import send_notification
 from tests.factories import UserFactory
+from tests.workers import REDIS_URL, ROOT, STARTUP_TIMEOUT, wait_for, worker_env
 
-ROOT = Path(__file__).resolve().parents[3]
-REDIS_URL = "redis://127.0.0.1:6379/15"
-STARTUP_TIMEOUT = 60
 DELIVERY_TIMEOUT = 30
-
-
-def wait_for(condition, timeout: float, interval: float = 0.2) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(interval)
-    return condition()
-
-
-def worker_env() -> dict[str, str]:
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "marketplace.settings.test",
-        "CELERY_TASK_ALWAYS_EAGER": "false",
-        # the worker must see the rows this test commits, so it uses the *test* database
-        "DATABASE_URL": f"postgres://{db['USER'] or 'postgres'}@127.0.0.1:{db['PORT'] or 5432}/{db['NAME']}",
-        "REDIS_URL": REDIS_URL,
-        "PYTHONUNBUFFERED": "1",
-    }
-    env.pop("CELERY_BROKER_URL", None)
-    return env
 
 
 @pytest.fixture

@@ -1,16 +1,13 @@
 """Notifications: queued in the database, sent after commit, in the recipient's language, once."""
 
-from datetime import timedelta
-
 import pytest
-from celery.exceptions import Retry
 from django.core.mail.backends import locmem
 from django.db import transaction
 from django.utils import timezone
 
-from marketplace.core.models import EmailNotification
+from marketplace.core.models import EmailNotification, NotificationStatus, OutboxMessage
 from marketplace.core.services import notify, send_notification_email
-from marketplace.core.tasks import retry_unsent_notifications, send_notification
+from marketplace.core.tasks import dispatch_outbox, send_notification
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -174,46 +171,14 @@ def test_notification_in_a_rolled_back_transaction_is_never_sent(
     assert mailoutbox == []
 
 
-def test_retry_unsent_requeues_only_stale_unsent_notifications(
-    buyer_user, mailoutbox, django_capture_on_commit_callbacks
-):
-    # given notifications that never went out (worker lost), one fresh, and one already sent
+def test_notify_hands_the_sending_to_the_outbox(buyer_user, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False):
-        stale = notify(recipient=buyer_user, template=VERIFIED, context={"company_name": "Stale"})
-        fresh = notify(recipient=buyer_user, template=VERIFIED, context={"company_name": "Fresh"})
-        sent = notify(recipient=buyer_user, template=VERIFIED, context={"company_name": "Sent"})
-        exhausted = notify(recipient=buyer_user, template=VERIFIED, context={"company_name": "Exhausted"})
-    eleven_minutes_ago = timezone.now() - timedelta(minutes=11)
-    EmailNotification.objects.filter(pk__in=[stale.pk, sent.pk, exhausted.pk]).update(
-        created_at=eleven_minutes_ago
-    )
-    nine_minutes_ago = timezone.now() - timedelta(minutes=9)
-    EmailNotification.objects.filter(pk=fresh.pk).update(created_at=nine_minutes_ago)
-    sent_at = timezone.now() - timedelta(minutes=10)
-    EmailNotification.objects.filter(pk=sent.pk).update(sent_at=sent_at, attempts=1)
-    EmailNotification.objects.filter(pk=exhausted.pk).update(attempts=10)
+        notification = notify(recipient=buyer_user, template=VERIFIED, context={"company_name": "Acme"})
 
-    # when the beat task runs
-    requeued = retry_unsent_notifications()
-
-    # then only the stale, unsent one with attempts left was sent
-    assert requeued == 1
-    assert [m.subject for m in mailoutbox] == ["Stale is verified"]
-    states = {
-        n.pk: (n.sent_at is not None, n.attempts)
-        for n in EmailNotification.objects.filter(recipient=buyer_user)
-    }
-    assert states == {
-        stale.pk: (True, 1),
-        fresh.pk: (False, 0),
-        sent.pk: (True, 1),
-        exhausted.pk: (False, 10),
-    }
-    assert EmailNotification.objects.get(pk=sent.pk).sent_at == sent_at
-
-    # and a second run finds nothing left to do
-    assert retry_unsent_notifications() == 0
-    assert len(mailoutbox) == 1
+    message = OutboxMessage.objects.get()
+    assert message.task == "marketplace.core.tasks.send_notification"
+    assert message.kwargs == {"notification_id": notification.pk}
+    assert message.done_at is None
 
 
 @pytest.fixture
@@ -226,35 +191,48 @@ def smtp_down(monkeypatch):
     monkeypatch.setattr(locmem.EmailBackend, "send_messages", refuse)
 
 
-def test_smtp_failure_is_recorded_and_retried(buyer_user, smtp_down, mailoutbox):
+def test_smtp_failure_is_recorded_and_the_claim_released(buyer_user, smtp_down, mailoutbox):
     # given an unsent notification while the mail server is down
     notification = EmailNotification.objects.create(
         recipient=buyer_user, template=VERIFIED, context={"company_name": "Acme"}
     )
 
-    # when the task runs (eagerly, so the scheduled retry surfaces as Retry)
-    with pytest.raises(Retry, match=r"Retry in 60s: ConnectionRefusedError\('smtp down'\)"):
+    # when the task runs: the refusal surfaces (for the outbox to retry)
+    with pytest.raises(ConnectionRefusedError, match="smtp down"):
         send_notification.apply(args=[notification.pk])
 
-    # then the failure is counted and recorded, and the notification stays unsent
+    # then the failure is counted and recorded, and the notification is pending again
     notification.refresh_from_db()
+    assert notification.status == NotificationStatus.PENDING
+    assert notification.claimed_at is None
     assert notification.sent_at is None
     assert notification.subject == ""
     assert notification.attempts == 1
-    assert notification.last_error == "smtp down"
+    assert notification.last_error == "ConnectionRefusedError: smtp down"
     assert mailoutbox == []
 
 
-def test_smtp_failure_does_not_break_the_committed_action(
-    buyer_user, smtp_down, mailoutbox, django_capture_on_commit_callbacks
+def test_smtp_failure_does_not_break_the_committed_action_and_the_outbox_retries(
+    buyer_user, smtp_down, monkeypatch, mailoutbox, django_capture_on_commit_callbacks
 ):
     # given the mail server is down
     # when an action commits and queues a notification
     with django_capture_on_commit_callbacks(execute=True):
         notification = notify(recipient=buyer_user, template=VERIFIED, context={"company_name": "Acme"})
 
-    # then the action completes; the failure is recorded for the beat task to retry
+    # then the action completes; the failure is recorded, and the outbox will retry
     notification.refresh_from_db()
     assert notification.sent_at is None
-    assert notification.last_error == "smtp down"
+    assert notification.last_error == "ConnectionRefusedError: smtp down"
     assert mailoutbox == []
+    message = OutboxMessage.objects.get()
+    assert message.attempts == 1 and message.next_attempt_at > timezone.now()
+
+    # when the mail server is back and the retry is due: sent once
+    monkeypatch.undo()
+    OutboxMessage.objects.update(next_attempt_at=timezone.now())
+    dispatch_outbox()
+    dispatch_outbox()
+    assert [m.subject for m in mailoutbox] == ["Acme is verified"]
+    notification.refresh_from_db()
+    assert notification.status == NotificationStatus.SENT and notification.attempts == 2
