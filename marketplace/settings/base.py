@@ -206,7 +206,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # /healthz answers within this many seconds; a check still running then counts as down.
-HEALTHZ_TIMEOUT = env.float("HEALTHZ_TIMEOUT", default=0.8)
+HEALTHZ_TIMEOUT = env.float("HEALTHZ_TIMEOUT", default=0.6)
 
 # Celery: a real Redis broker when REDIS_URL is set, otherwise tasks run in-process.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
