@@ -1,4 +1,5 @@
-# Production image: gunicorn serves Django on :8000, whitenoise serves the collected static files.
+# Production image: gunicorn serves Django on :8000, whitenoise serves the static files collected
+# at build (production's manifest storage answers 500 for any page whose static file is missing).
 # The same image runs the Celery worker and beat (see docker-compose.yml).
 FROM python:3.11-slim-bookworm
 
@@ -47,4 +48,7 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS -H 'Host: localhost' http://127.0.0.1:8000/healthz || exit 1
 
-CMD ["gunicorn", "marketplace.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# serve: migrate as the owner (DATABASE_OWNER_URL), then gunicorn as the app role (DATABASE_URL);
+# migrate: the same migration step alone, for a release job. Anything else runs as given.
+ENTRYPOINT ["/bin/sh", "/app/docker/entrypoint.sh"]
+CMD ["serve"]

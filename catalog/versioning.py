@@ -29,10 +29,10 @@ def bump_catalog_version() -> str:
 
 
 def bump_on_commit() -> None:
-    """Bump now and again after commit.
+    """Bump once the change is committed: readers may cache the old rows until then.
 
-    Now, so the writing request itself reads fresh content; after commit, because another
-    request may cache the old rows between the first bump and the commit.
+    Never during the write itself, so saving a product does no cache work inside its
+    transaction (receivers.py calls this from post_save); with the cache down the bump is
+    dropped (marketplace/core/cache.py), and cached pages age out with their timeouts.
     """
-    bump_catalog_version()
     transaction.on_commit(bump_catalog_version, robust=True)

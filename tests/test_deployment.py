@@ -3,16 +3,21 @@
 There is no Docker engine in CI, so these tests read the files; none of them needs a database.
 """
 
+import importlib
 import json
 import re
 import shlex
+import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from django.contrib.staticfiles.storage import ManifestFilesMixin
+from django.utils.module_loading import import_string
 
 ROOT = Path(__file__).resolve().parent.parent
+ENTRYPOINT = ROOT / "docker" / "entrypoint.sh"
 APP_SERVICES = ("web", "worker", "beat")
 BACKING_SERVICES = ("postgres", "redis", "elasticsearch")
 REQUIRED_APP_VARIABLES = {
@@ -20,6 +25,7 @@ REQUIRED_APP_VARIABLES = {
     "DJANGO_SECRET_KEY",
     "ALLOWED_HOSTS",
     "DATABASE_URL",
+    "DATABASE_OWNER_URL",
     "REDIS_URL",
     "ELASTICSEARCH_URL",
     "STRIPE_SECRET_KEY",
@@ -117,25 +123,32 @@ def test_app_environment_interpolates_only_its_own_name(app_environment):
 
 
 def test_app_environment_names_are_read_by_the_settings(app_environment):
-    # DJANGO_SETTINGS_MODULE is read by Django itself, not by a settings module.
+    # DJANGO_SETTINGS_MODULE is read by Django itself, DATABASE_OWNER_URL by the entrypoint.
     settings_source = "\n".join(
         path.read_text() for path in sorted((ROOT / "marketplace" / "settings").glob("*.py"))
     )
+    entrypoint = ENTRYPOINT.read_text()
     unread = [
         name
         for name in app_environment
-        if name != "DJANGO_SETTINGS_MODULE" and f'"{name}"' not in settings_source
+        if name != "DJANGO_SETTINGS_MODULE"
+        and f'"{name}"' not in settings_source
+        and f"${{{name}" not in entrypoint
     ]
     assert unread == []
 
 
 def test_service_urls_name_services_in_the_file(services, app_environment):
     database = urlsplit(app_environment["DATABASE_URL"])
+    owner = urlsplit(app_environment["DATABASE_OWNER_URL"])
     postgres = services["postgres"]["environment"]
-    assert (database.scheme, database.hostname, database.port) == ("postgres", "postgres", 5432)
-    assert database.username == postgres["POSTGRES_USER"]
-    assert database.password == postgres["POSTGRES_PASSWORD"]
-    assert database.path == "/" + postgres["POSTGRES_DB"]
+    for url in (database, owner):
+        assert (url.scheme, url.hostname, url.port) == ("postgres", "postgres", 5432)
+        assert url.path == "/" + postgres["POSTGRES_DB"]
+    # Migrations run as the owner postgres creates; the app connects as its own role.
+    assert (owner.username, owner.password) == (postgres["POSTGRES_USER"], postgres["POSTGRES_PASSWORD"])
+    assert database.username not in ("", None, owner.username, "postgres")
+    assert database.password
 
     redis = urlsplit(app_environment["REDIS_URL"])
     assert (redis.scheme, redis.hostname, redis.port) == ("redis", "redis", 6379)
@@ -183,19 +196,19 @@ def test_web_waits_for_healthy_backing_services(services):
     }
 
 
-def test_worker_and_beat_wait_for_healthy_postgres_and_redis(services):
+def test_worker_and_beat_wait_for_healthy_postgres_redis_and_web(services):
+    # web turns healthy only after it has migrated and granted the app role they connect as.
     for name in ("worker", "beat"):
         depends_on = services[name]["depends_on"]
         assert depends_on["postgres"] == {"condition": "service_healthy"}, name
         assert depends_on["redis"] == {"condition": "service_healthy"}, name
+        assert depends_on["web"] == {"condition": "service_healthy"}, name
 
 
-def test_web_migrates_then_serves_with_gunicorn_on_the_published_port(services):
+def test_web_runs_the_entrypoints_serve_on_the_published_port(services):
+    # docker/entrypoint.sh serve: migrate as the owner, then gunicorn on 0.0.0.0:8000.
     web = services["web"]
-    command = _command(web)
-    assert command.startswith("sh -c python manage.py migrate --noinput && exec gunicorn ")
-    assert "marketplace.wsgi:application" in command
-    assert "--bind 0.0.0.0:8000" in command
+    assert web["command"] == ["serve"]
     assert web["ports"] == ["8000:8000"]
 
 
@@ -239,18 +252,15 @@ def test_dockerfile_base_image_user_and_port(dockerfile):
     assert _instructions(dockerfile, "VOLUME") == ['["/app/var"]']
 
 
-def test_dockerfile_cmd_runs_gunicorn_with_the_wsgi_application(dockerfile):
+def test_dockerfile_runs_the_entrypoint_and_serves_by_default(dockerfile):
+    (entrypoint,) = _instructions(dockerfile, "ENTRYPOINT")
     (cmd,) = _instructions(dockerfile, "CMD")
-    assert json.loads(cmd) == [
-        "gunicorn",
-        "marketplace.wsgi:application",
-        "--bind",
-        "0.0.0.0:8000",
-        "--workers",
-        "3",
-        "--access-logfile",
-        "-",
-    ]
+    assert json.loads(entrypoint) == ["/bin/sh", "/app/docker/entrypoint.sh"]
+    assert json.loads(cmd) == ["serve"]
+    # COPY . . puts the script at /app/docker/entrypoint.sh (WORKDIR /app).
+    assert _instructions(dockerfile, "WORKDIR") == ["/app"]
+    assert "docker" not in (ROOT / ".dockerignore").read_text().split()
+    assert ENTRYPOINT.is_file()
 
 
 def test_dockerfile_environment_selects_production_settings(dockerfile):
@@ -282,6 +292,97 @@ def test_dockerfile_collects_static_files_with_a_build_only_secret(dockerfile):
     assert "python manage.py collectstatic --noinput" in collectstatic
     assert collectstatic.startswith("DJANGO_SECRET_KEY=")
     assert "ALLOWED_HOSTS=" in collectstatic
+
+
+def test_dockerfile_collects_with_the_storage_production_serves_from(dockerfile, monkeypatch):
+    # Production's manifest storage answers 500 for a page whose static file has no manifest
+    # entry, so the build must collect with production settings into the STATIC_ROOT it serves.
+    # (Collecting for real takes minutes here: ~2,200 files hashed and compressed.)
+    steps = [f"{instruction} {arguments}" for instruction, arguments in dockerfile]
+    (collect_step,) = [index for index, step in enumerate(steps) if "collectstatic" in step]
+    env_before = {}
+    for step in steps[:collect_step]:
+        if step.startswith("ENV "):
+            env_before.update(pair.split("=", 1) for pair in shlex.split(step[4:]))
+    assert env_before["DJANGO_SETTINGS_MODULE"] == "marketplace.settings.production"
+    assert env_before["STATIC_ROOT"] == _dockerfile_env(dockerfile)["STATIC_ROOT"]
+    assert "DJANGO_SETTINGS_MODULE=" not in steps[collect_step]
+    assert "STATIC_ROOT=" not in steps[collect_step]
+
+    monkeypatch.setenv("DJANGO_SECRET_KEY", "deployment-test")
+    monkeypatch.setenv("ALLOWED_HOSTS", "localhost")
+    production = importlib.reload(importlib.import_module("marketplace.settings.production"))
+    storage = import_string(production.STORAGES["staticfiles"]["BACKEND"])
+    assert issubclass(storage, ManifestFilesMixin)
+    assert "whitenoise.middleware.WhiteNoiseMiddleware" in production.MIDDLEWARE
+
+
+# --- docker/entrypoint.sh, run with stand-ins for python, gunicorn and celery -------------------
+
+APP_URL = "postgres://ordos_app:app@postgres:5432/ordos"
+OWNER_URL = "postgres://ordos:owner@postgres:5432/ordos"
+
+
+@pytest.fixture
+def run_entrypoint(tmp_path):
+    """Run the entrypoint with stub commands that log their arguments and database URLs."""
+    log = tmp_path / "calls.log"
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for name in ("python", "gunicorn", "celery"):
+        stub = bin_dir / name
+        stub.write_text(
+            "#!/bin/sh\n"
+            f'echo "{name} $* | DATABASE_URL=$DATABASE_URL'
+            f' APP_DATABASE_URL=${{APP_DATABASE_URL:-}}" >> {log}\n'
+        )
+        stub.chmod(0o755)
+
+    def run(*args: str, **env: str) -> list[str]:
+        environment = {"PATH": f"{bin_dir}:/usr/bin:/bin", "DATABASE_URL": APP_URL, **env}
+        subprocess.run(["sh", str(ENTRYPOINT), *args], env=environment, check=True, timeout=10)
+        return log.read_text().splitlines() if log.exists() else []
+
+    return run
+
+
+def test_serve_migrates_as_the_owner_grants_the_app_role_then_serves_as_the_app(run_entrypoint):
+    calls = run_entrypoint("serve", DATABASE_OWNER_URL=OWNER_URL)
+
+    assert calls == [
+        f"python manage.py migrate --noinput | DATABASE_URL={OWNER_URL} APP_DATABASE_URL=",
+        f"python manage.py grant_app_role | DATABASE_URL={OWNER_URL} APP_DATABASE_URL={APP_URL}",
+        "gunicorn marketplace.wsgi:application --bind 0.0.0.0:8000 --workers 3 --access-logfile - "
+        f"| DATABASE_URL={APP_URL} APP_DATABASE_URL=",
+    ]
+
+
+def test_migrate_alone_is_a_job_that_starts_no_server(run_entrypoint):
+    calls = run_entrypoint("migrate", DATABASE_OWNER_URL=OWNER_URL)
+
+    assert [call.split(" |")[0] for call in calls] == [
+        "python manage.py migrate --noinput",
+        "python manage.py grant_app_role",
+    ]
+
+
+def test_serve_can_leave_migrations_to_a_job(run_entrypoint):
+    calls = run_entrypoint("serve", DATABASE_OWNER_URL=OWNER_URL, MIGRATE_ON_START="false")
+
+    assert [call.split(" ")[0] for call in calls] == ["gunicorn"]
+
+
+def test_without_an_owner_url_one_role_migrates_and_grants_nothing(run_entrypoint):
+    calls = run_entrypoint("serve")
+
+    assert [call.split(" |")[0] for call in calls[:-1]] == ["python manage.py migrate --noinput"]
+    assert calls[-1].startswith("gunicorn ")
+
+
+def test_other_commands_run_as_given_as_the_app_role(run_entrypoint):
+    calls = run_entrypoint("celery", "-A", "marketplace", "worker", DATABASE_OWNER_URL=OWNER_URL)
+
+    assert calls == [f"celery -A marketplace worker | DATABASE_URL={APP_URL} APP_DATABASE_URL="]
 
 
 def test_dockerfile_healthcheck_calls_healthz(dockerfile):

@@ -187,16 +187,31 @@ DATABASES = {"default": database(f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="ordos"),
-        }
+
+
+def redis_cache(location: str, key_prefix: str) -> dict:
+    """The Redis cache: an outage is a miss (marketplace/core/cache.py), and short socket
+    timeouts keep a dead or unreachable Redis from holding requests for seconds."""
+    timeout = env.float("CACHE_SOCKET_TIMEOUT", default=0.25)
+    return {
+        "BACKEND": "marketplace.core.cache.ResilientRedisCache",
+        "LOCATION": location,
+        "KEY_PREFIX": key_prefix,
+        "OPTIONS": {
+            "socket_connect_timeout": timeout,
+            "socket_timeout": timeout,
+            "RETRY_AFTER": env.float("CACHE_RETRY_AFTER", default=5),
+        },
     }
+
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL, env.str("CACHE_KEY_PREFIX", default="ordos"))}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# /healthz answers within this many seconds; a check still running then counts as down.
+HEALTHZ_TIMEOUT = env.float("HEALTHZ_TIMEOUT", default=0.6)
 
 # Celery: a real Redis broker when REDIS_URL is set, otherwise tasks run in-process.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "memory://")

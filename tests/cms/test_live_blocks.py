@@ -1,4 +1,8 @@
-"""Live blocks follow the catalogue: only listed products, gone as soon as one is unpublished."""
+"""Live blocks follow the catalogue: only listed products, gone as soon as one is unpublished.
+
+The catalogue version is bumped after commit (catalog/versioning.py), so each change runs its
+on-commit callbacks, as a real request's commit does.
+"""
 
 import pytest
 
@@ -22,15 +26,16 @@ def listings(supplier, methanol_category):
 
 
 def test_a_search_block_shows_only_published_products_and_drops_an_unpublished_one(
-    client, home_page, listings, methanol_category
+    client, home_page, listings, methanol_category, django_capture_on_commit_callbacks
 ):
     belt = belt_page(
         home=home_page, categories=[methanol_category], body=[featured_block(heading="Top picks")]
     )
     before = client.get(belt.url).content.decode()
 
-    listings["methanol"].status = ProductStatus.RETIRED
-    listings["methanol"].save()
+    with django_capture_on_commit_callbacks(execute=True):
+        listings["methanol"].status = ProductStatus.RETIRED
+        listings["methanol"].save()
     after = client.get(belt.url).content.decode()
 
     assert "Methanol AA grade" in before and "Ethylene glycol" in before
@@ -39,7 +44,9 @@ def test_a_search_block_shows_only_published_products_and_drops_an_unpublished_o
     assert "Ethylene glycol" in after
 
 
-def test_a_block_of_chosen_products_drops_an_unpublished_one(client, home_page, listings, methanol_category):
+def test_a_block_of_chosen_products_drops_an_unpublished_one(
+    client, home_page, listings, methanol_category, django_capture_on_commit_callbacks
+):
     chosen = [listings["glycol"].pk, listings["methanol"].pk, listings["draft"].pk]
     belt = belt_page(
         home=home_page,
@@ -49,8 +56,9 @@ def test_a_block_of_chosen_products_drops_an_unpublished_one(client, home_page, 
 
     first = client.get(belt.url).context["page"]
     html = client.get(belt.url).content.decode()
-    listings["glycol"].status = ProductStatus.RETIRED
-    listings["glycol"].save()
+    with django_capture_on_commit_callbacks(execute=True):
+        listings["glycol"].status = ProductStatus.RETIRED
+        listings["glycol"].save()
     later = client.get(belt.url).content.decode()
 
     assert first.body[0].block_type == "featured_products"
@@ -74,13 +82,16 @@ def test_a_search_block_uses_words_and_filters(client, home_page, listings, meth
     assert "Ethylene glycol" in html  # the page's own grid shows the whole belt
 
 
-def test_key_figures_count_the_belt_and_follow_unpublishing(client, home_page, listings, methanol_category):
+def test_key_figures_count_the_belt_and_follow_unpublishing(
+    client, home_page, listings, methanol_category, django_capture_on_commit_callbacks
+):
     figures = {"type": "key_figures", "value": {"heading": "In numbers", "show_live": True, "figures": []}}
     belt = belt_page(home=home_page, categories=[methanol_category], body=[figures])
 
     before = client.get(belt.url).content.decode()
-    listings["glycol"].status = ProductStatus.RETIRED
-    listings["glycol"].save()
+    with django_capture_on_commit_callbacks(execute=True):
+        listings["glycol"].status = ProductStatus.RETIRED
+        listings["glycol"].save()
     after = client.get(belt.url).content.decode()
 
     assert '<strong class="key-figure">1</strong><span>verified suppliers</span>' in before

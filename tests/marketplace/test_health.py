@@ -12,7 +12,7 @@ def test_healthz_reports_every_dependency(client, django_assert_max_num_queries)
     assert response.json() == {
         "status": "ok",
         "database": {"ok": True, "vendor": "postgresql"},
-        "cache": {"ok": True, "backend": "RedisCache"},
+        "cache": {"ok": True, "backend": "ResilientRedisCache"},
         "broker": {"ok": True, "mode": "eager"},
         "search": {"backend": "database", "ok": True, "vendor": "postgresql"},
     }

@@ -92,7 +92,7 @@ def test_environment_switches_on_the_real_services(tmp_path):
 
     assert state["engine"] == "django.db.backends.postgresql"
     assert state["name"] == "ordos"
-    assert state["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert state["cache"] == "marketplace.core.cache.ResilientRedisCache"
     assert state["broker"] == "redis://cache.internal:6379/0"
     assert state["eager"] is False
     assert state["elasticsearch"] == "http://search.internal:9200"
