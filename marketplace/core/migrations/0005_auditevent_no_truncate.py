@@ -25,6 +25,6 @@ def allow_truncate(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0003_auditevent_actor_do_nothing")]
+    dependencies = [("core", "0004_outbox_and_notification_claims")]
 
     operations = [migrations.RunPython(forbid_truncate, allow_truncate)]
