@@ -54,7 +54,7 @@ urlpatterns = [
     path("api/v1/", include("marketplace.fulfillment.api_urls")),
     # Any other /api/v1/…/ (an id that is not a number, a path that is not there) answers the API's
     # JSON 404, not the site's page; paths without the final slash still get APPEND_SLASH's redirect.
-    re_path(r"^api/v1/(?:.*/)?$", api_not_found),
+    re_path(r"^api/v1/(?:.*/)?$", api_not_found, name="api-not-found"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path(
         "api/docs/",

@@ -232,7 +232,7 @@ def _order(*, buyer, supplier, offer):
         unit_price=Decimal("1000.00"),
     )
     return place_order(
-        OrderRequest(
+        request=OrderRequest(
             buyer=buyer.company,
             placed_by=buyer,
             supplier=supplier.partner,
