@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
+from catalog.selectors import browsable_products
 from marketplace.checkout import services
 from marketplace.checkout.forms import AddOfferForm, CheckoutForm
 from marketplace.core.views import add_errors
@@ -31,7 +32,9 @@ def add_to_basket(request):
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect(offer.product.get_absolute_url())
+        # Back to the product only if it is listed: an unlisted one's URL would name it.
+        listed = browsable_products().filter(pk=offer.product_id).exists()
+        return redirect(offer.product.get_absolute_url() if listed else "buying:basket")
     messages.success(request, _("%(title)s is in your basket.") % {"title": offer.product.get_title()})
     return redirect("buying:basket")
 

@@ -98,9 +98,10 @@ class BookingList(generics.ListCreateAPIView):
         )
         if warehouse is None:
             raise ApiValidationError({"warehouse": _("No such warehouse.")})
+        # Only the supplier's own products: another's id is "unknown", never named in the answer.
+        own = Product.objects.filter(supplier__company=supplier)
         products = {
-            p.pk: p
-            for p in Product.objects.filter(pk__in=[line["product_id"] for line in values["lines"]["all"]])
+            p.pk: p for p in own.filter(pk__in=[line["product_id"] for line in values["lines"]["all"]])
         }
         units = {u.code: u for u in Unit.objects.all()}
         try:

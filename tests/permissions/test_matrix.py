@@ -44,14 +44,6 @@ HOLES: dict[str, str] = {
         "500: Oscar's OrderLineView.get_object() finds the order by user, then the line with "
         "order.lines.get(id=...), which raises Line.DoesNotExist (not a 404) for a line of another order"
     ),
-    "customs-api:bookings|supplier_b|POST|a booking into B's warehouse of A's draft product": (
-        "the 400 names A's unpublished product: BookingList loads the lines' products by id unscoped, "
-        "and _check_booking answers '<title> is not the supplier's product'"
-    ),
-    "buying:add|buyer_b|POST|A's draft offer into B's basket": (
-        "add_to_basket loads any offer by id and, refused ('This offer is not available'), redirects to "
-        "the offer's product page: the Location names A's unpublished product (its slug is its title)"
-    ),
 }
 
 
