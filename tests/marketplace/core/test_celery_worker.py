@@ -1,19 +1,15 @@
 """A real Celery worker consumes notification tasks from Redis and writes to the test database."""
 
-import subprocess
-import sys
 import time
-import uuid
 
 import pytest
-import redis
 from django.conf import settings as django_settings
 
 from marketplace.celery import app
 from marketplace.core.models import EmailNotification
 from marketplace.core.tasks import send_notification
 from tests.factories import UserFactory
-from tests.workers import REDIS_URL, ROOT, STARTUP_TIMEOUT, wait_for, worker_env
+from tests.workers import REDIS_URL, celery_worker, wait_for, worker_env
 
 DELIVERY_TIMEOUT = 30
 
@@ -32,20 +28,10 @@ def not_eager(settings):
         app.conf.task_always_eager = previous
 
 
-@pytest.fixture
-def queue():
-    name = f"test-worker-{uuid.uuid4().hex}"
-    yield name
-    client = redis.Redis.from_url(REDIS_URL)
-    try:
-        client.delete(name, f"_kombu.binding.{name}")
-    finally:
-        client.close()
-
-
 @pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
-def test_worker_sends_a_notification_queued_in_redis(not_eager, queue, tmp_path):
+def test_worker_sends_a_notification_queued_in_redis(not_eager, worker_queue, tmp_path):
+    queue = worker_queue
     # given a committed, unsent notification
     assert app.conf.broker_url == REDIS_URL == django_settings.CELERY_BROKER_URL
     recipient = UserFactory(language="en")
@@ -56,40 +42,8 @@ def test_worker_sends_a_notification_queued_in_redis(not_eager, queue, tmp_path)
     )
 
     # and a worker consuming a queue of its own
-    log_path = tmp_path / "worker.log"
     started = time.monotonic()
-    with log_path.open("wb") as log:
-        worker = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "marketplace",
-                "worker",
-                "--pool=solo",
-                "--concurrency=1",
-                "-Q",
-                queue,
-                "-n",
-                f"{queue}@%h",
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
-                "--loglevel=INFO",
-            ],
-            cwd=ROOT,
-            env=worker_env(),
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-
-    def worker_log() -> str:
-        return log_path.read_text(encoding="utf-8", errors="replace")
-
-    try:
-        ready = wait_for(lambda: " ready." in worker_log() or worker.poll() is not None, STARTUP_TIMEOUT)
-        assert ready and worker.poll() is None, f"worker did not start:\n{worker_log()}"
+    with celery_worker(queue=queue, log_path=tmp_path / "worker.log", env=worker_env()) as worker:
         ready_after = time.monotonic() - started
 
         # when the task is published to Redis (not run in this process)
@@ -104,17 +58,10 @@ def test_worker_sends_a_notification_queued_in_redis(not_eager, queue, tmp_path)
             notification.refresh_from_db()
             return notification.sent_at is not None
 
-        assert wait_for(sent, DELIVERY_TIMEOUT), f"not sent within {DELIVERY_TIMEOUT}s:\n{worker_log()}"
+        assert wait_for(sent, DELIVERY_TIMEOUT), f"not sent within {DELIVERY_TIMEOUT}s:\n{worker.log()}"
         delivered_after = time.monotonic() - published
         assert notification.attempts == 1
         assert notification.subject == "Ordos Coal Co. is verified"
         assert notification.last_error == ""
-        assert f"Task marketplace.core.tasks.send_notification[{result.id}] received" in worker_log()
+        assert f"Task marketplace.core.tasks.send_notification[{result.id}] received" in worker.log()
         print(f"worker ready after {ready_after:.1f}s, task done {delivered_after:.2f}s after publishing")
-    finally:
-        worker.terminate()
-        try:
-            worker.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            worker.kill()
-            worker.wait(timeout=10)
