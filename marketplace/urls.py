@@ -18,6 +18,7 @@ from marketplace.accounts.views import LoginView
 from marketplace.api.views import not_found as api_not_found
 from marketplace.core.security import csp_allow
 from marketplace.health import healthz
+from marketplace.orders.views import oscar_order
 
 # drf-spectacular's Swagger UI page loads Swagger UI from jsDelivr and starts it with an inline
 # script and style block; the API's readers get that page, every other page keeps the strict policy.
@@ -70,6 +71,9 @@ urlpatterns += i18n_patterns(
     # login page only logs in.
     path("catalog/accounts/register/", RedirectView.as_view(pattern_name="accounts:signup"), name="register"),
     path("catalog/accounts/login/", LoginView.as_view(), name="login"),
+    # Oscar's account pages of an order lead to the B2B order page (marketplace/orders/views.py).
+    path("catalog/accounts/orders/<str:order_number>/", oscar_order, name="oscar-order"),
+    path("catalog/accounts/orders/<str:order_number>/<int:line_id>/", oscar_order, name="oscar-order-line"),
     path("catalog/", include(apps.get_app_config("oscar").urls[0])),
     path("", include("marketplace.suppliers.urls")),
     path("", include("marketplace.checkout.urls")),

@@ -45,6 +45,19 @@ def order_list(request):
 
 
 @login_required
+def oscar_order(request, order_number: str, line_id: int | None = None):
+    """Oscar's account pages of an order, a line or its re-order lead to the B2B order page.
+
+    Oscar's own pages show an order only to the user who placed it, have no template for a
+    line, and re-order into Oscar's basket, which is not mounted.
+    """
+    order = _order_or_404(request, order_number)
+    if line_id is not None and not order.lines.filter(pk=line_id).exists():
+        raise Http404
+    return redirect("orders:detail", number=order.number)
+
+
+@login_required
 def order_detail(request, number):
     order = _order_or_404(request, number)
     role = selectors.role_in(user=request.user, order=order)

@@ -29,22 +29,7 @@ pytestmark = pytest.mark.django_db
 
 # Known failures, by case id → what goes wrong: each is a bug to fix on main. The case is a strict
 # xfail, so it fails once the bug is fixed, and must then leave this table.
-REORDER_500 = (
-    "500 for the order's own buyer: Oscar's re-order redirects to basket:summary, and Oscar's basket is "
-    "not mounted (NoReverseMatch: 'basket' is not a registered namespace); outsiders get 404"
-)
-HOLES: dict[str, str] = {
-    "customer:order-line|buyer_a|GET": (
-        "500 for the order's own buyer: Oscar's OrderLineView has no template (order/line_detail.html); "
-        "outsiders get 404"
-    ),
-    "customer:order-line|buyer_a|POST": REORDER_500,
-    "customer:order|buyer_a|POST": REORDER_500,
-    "customer:order-line|buyer_b|GET|Oscar's page of B's order with a line of A's": (
-        "500: Oscar's OrderLineView.get_object() finds the order by user, then the line with "
-        "order.lines.get(id=...), which raises Line.DoesNotExist (not a 404) for a line of another order"
-    ),
-}
+HOLES: dict[str, str] = {}
 
 
 def case(route: str, role: str, method: str, *values, about: str = ""):
